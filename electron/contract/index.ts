@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import * as s from './schemas';
+import type { Result } from './errors';
+
+export * from './errors';
+export * from './schemas';
+
+/**
+ * The API between screen and desk: one entry per method, input and output schemas.
+ * Every door (IPC, HTTP, CLI) parses input with `input` before the desk sees it.
+ * To add a method: add it here, implement it in services/desk.ts; the preload, the HTTP
+ * route and the renderer client follow from this table (see docs/architecture.md).
+ */
+export const contract = {
+  getSetup: { input: s.empty, output: s.setupState },
+  setupDesk: { input: s.setupInput, output: s.setupState },
+  updateAgency: { input: s.agencyInput, output: s.agency },
+  listProcedures: { input: s.empty, output: z.array(s.procedure) },
+  createDossier: { input: s.intakeInput, output: s.dossier },
+  getDossier: { input: s.dossierRef, output: s.dossierDetail },
+  acceptDossier: { input: s.dossierRef, output: s.acceptResult },
+  listQueue: { input: s.queueQuery, output: s.queuePage },
+  queueCounts: { input: s.empty, output: s.queueCounts },
+  getDocument: { input: z.object({ id: z.number().int().positive() }), output: s.documentContent },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+/** What the renderer sees (window.desk, or the HTTP client): raw input in, envelope out. */
+export type DeskApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>> };
+
+/** What the desk implements: parsed input in, envelope out. */
+export type DeskImpl = { [M in MethodName]: (input: ParsedInput<M>) => Promise<Result<MethodOutput<M>>> };
+
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+/** Turns zod issues into the envelope's details: one Vietnamese message per field path. */
+export const validationError = (error: z.ZodError) => ({
+  ok: false as const,
+  error: {
+    code: 'VALIDATION' as const,
+    message: error.issues[0]?.message ?? 'Dữ liệu không hợp lệ',
+    details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  },
+});
+
+/**
+ * The door's entry: validate raw input with the contract, call the desk, never throw.
+ * Used by the IPC handlers, the HTTP server and the CLI alike.
+ */
+export async function dispatch(desk: DeskImpl, method: unknown, raw: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Không có chức năng "${String(method)}"` } };
+  }
+  const parsed = contract[method].input.safeParse(raw ?? {});
+  if (!parsed.success) return validationError(parsed.error);
+  try {
+    const call = desk[method] as (input: unknown) => Promise<Result<unknown>>;
+    return await call(parsed.data);
+  } catch (err) {
+    // The desk catches its own errors; this is the last line so nothing crosses a door as a throw.
+    return { ok: false, error: { code: 'INTERNAL', message: 'Lỗi nội bộ của phần mềm', details: String(err) } };
+  }
+}

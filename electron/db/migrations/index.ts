@@ -1,0 +1,8 @@
+import { m001Initial } from './001-initial';
+import type { Migration } from './types';
+
+/** Numbered, in order, never edited once shipped: a change is a new migration with its own test. */
+export const MIGRATIONS: readonly Migration[] = [m001Initial];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+export type { Migration };

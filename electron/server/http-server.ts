@@ -1,0 +1,220 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import { dispatch, type DeskImpl, type ErrorCode, type Result } from '../contract';
+import { CONTENT_SECURITY_POLICY, MIME_TYPES } from './web-policy';
+
+export interface DeskServerOptions {
+  desk: DeskImpl;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** Per-start secret; required on every API call except /api/health. */
+  token: string;
+  version: string;
+  /** Largest JSON body accepted, bytes. */
+  maxBodyBytes?: number;
+}
+
+const COOKIE = 'desk_token';
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION: 400,
+  UNKNOWN_METHOD: 404,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  ALREADY_CONFIGURED: 409,
+  NOT_CONFIGURED: 409,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  DB_TOO_NEW: 500,
+  INTERNAL: 500,
+};
+
+const BASE_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function send(res: http.ServerResponse, status: number, body: Buffer | string, headers: Record<string, string>) {
+  res.writeHead(status, { ...BASE_HEADERS, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+  res.end(body);
+}
+
+function sendEnvelope(res: http.ServerResponse, result: Result<unknown>) {
+  const status = result.ok ? 200 : (HTTP_STATUS[result.error.code] ?? 500);
+  send(res, status, JSON.stringify(result), {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+}
+
+const failure = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieToken(req: http.IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === COOKIE) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+/** Reads a body up to `limit` bytes; resolves null when it is larger (the caller answers 413). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      resolve(null);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) tooBig = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(tooBig ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The browser door: the same desk behind HTTP on loopback. It is a door, not a backdoor: Host and Origin must be
+ * this server's own (DNS rebinding), every API call carries the per-start token (cookie or X-Desk-Token header),
+ * bodies are size-limited, inputs are validated by the contract, and every answer is an envelope.
+ */
+export function createDeskServer(options: DeskServerOptions): http.Server {
+  const { desk, token, version } = options;
+  const rendererRoot = path.resolve(options.rendererDir);
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('[desk-server]', err);
+      if (!res.headersSent) sendEnvelope(res, failure('INTERNAL', 'Lỗi nội bộ của máy chủ bàn làm việc'));
+      else res.destroy();
+    });
+  });
+
+  const allowedHosts = () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  };
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const hosts = allowedHosts();
+    if (!hosts.has(req.headers.host ?? '')) {
+      return sendEnvelope(res, failure('FORBIDDEN', 'Địa chỉ máy chủ (Host) không được phép'));
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !(origin.startsWith('http://') && hosts.has(origin.slice('http://'.length)))) {
+      return sendEnvelope(res, failure('FORBIDDEN', 'Nguồn gọi (Origin) không được phép'));
+    }
+    const url = new URL(req.url ?? '/', 'http://desk.invalid');
+
+    if (url.pathname === '/api/health' && req.method === 'GET') {
+      return send(res, 200, JSON.stringify({ ok: true, version }), {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+    }
+
+    // The printed URL carries the token once; it becomes an HttpOnly cookie and leaves the address bar.
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
+      if (!safeEqual(queryToken, token)) return sendEnvelope(res, failure('UNAUTHORIZED', 'Mã truy cập không đúng'));
+      res.writeHead(303, {
+        ...BASE_HEADERS,
+        'Set-Cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: url.pathname,
+        'Content-Length': '0',
+      });
+      return res.end();
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      const presented = (req.headers['x-desk-token'] as string | undefined) ?? cookieToken(req);
+      if (!presented || !safeEqual(presented, token)) {
+        return sendEnvelope(
+          res,
+          failure('UNAUTHORIZED', 'Phiên làm việc không hợp lệ: hãy mở lại đường dẫn có mã truy cập in ra khi khởi động.'),
+        );
+      }
+      const doc = /^\/api\/documents\/(\d+)\.pdf$/.exec(url.pathname);
+      if (doc && req.method === 'GET') return serveDocument(res, Number(doc[1]));
+      const call = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
+      if (!call || req.method !== 'POST') {
+        return sendEnvelope(res, failure('UNKNOWN_METHOD', 'Không có chức năng này'));
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendEnvelope(res, failure('VALIDATION', 'Yêu cầu phải gửi dữ liệu JSON (Content-Type: application/json)'));
+      }
+      const body = await readBody(req, maxBody);
+      if (body === null) {
+        return sendEnvelope(res, failure('PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên vượt quá ${Math.round(maxBody / 1024)} KB`));
+      }
+      let input: unknown = {};
+      if (body.length > 0) {
+        try {
+          input = JSON.parse(body.toString('utf8'));
+        } catch {
+          return sendEnvelope(res, failure('VALIDATION', 'Dữ liệu gửi lên không phải JSON hợp lệ'));
+        }
+      }
+      return sendEnvelope(res, await dispatch(desk, call[1], input));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendEnvelope(res, failure('UNKNOWN_METHOD', 'Phương thức không được hỗ trợ'));
+    }
+    return serveStatic(res, url.pathname);
+  }
+
+  async function serveDocument(res: http.ServerResponse, id: number) {
+    const result = await desk.getDocument({ id });
+    if (!result.ok) return sendEnvelope(res, result);
+    const pdf = Buffer.from(result.value.contentBase64, 'base64');
+    send(res, 200, pdf, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="${result.value.fileName.replace(/[^\w.-]/g, '_')}"`,
+      'Cache-Control': 'no-store',
+    });
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string) {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      return send(res, 400, 'Bad request', { 'Content-Type': 'text/plain; charset=utf-8' });
+    }
+    const file = path.resolve(rendererRoot, '.' + path.posix.normalize('/' + rel));
+    const inside = file === rendererRoot || file.startsWith(rendererRoot + path.sep);
+    const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(rendererRoot, 'index.html');
+    if (!inside || !fs.existsSync(target)) {
+      return send(res, 404, 'Không tìm thấy giao diện. Hãy chạy "npm run build".', { 'Content-Type': 'text/plain; charset=utf-8' });
+    }
+    const ext = path.extname(target).toLowerCase();
+    send(res, 200, fs.readFileSync(target), {
+      'Content-Type': MIME_TYPES[ext] ?? 'application/octet-stream',
+      'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+    });
+  }
+
+  return server;
+}

@@ -1,0 +1,184 @@
+import { DeskError } from '../contract';
+import { foldVietnamese } from '../core/fold';
+import { dueDate, nextOpening } from '../core/working-time';
+import { formatDossierCode, dayKey } from '../core/dossier-code';
+import { vnParts } from '../core/vntime';
+import { openDatabase } from '../db/connection';
+import { AGENCY_DEFAULTS, createDesk } from './desk';
+import type { DeskConfig } from './config';
+import { createRng, sampleAddress, sampleCccd, samplePerson, samplePhone, weighted } from './seed-data';
+
+export interface SeedOptions {
+  dossiers: number;
+  /** How far back reception times go. */
+  years?: number;
+  seed?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedReport {
+  inserted: number;
+  from: string;
+  to: string;
+  seconds: number;
+}
+
+// Secondary indexes dropped during the bulk load and rebuilt after it (architecture: 12 s instead of 98 s at 1M).
+const SECONDARY_INDEXES = {
+  dossiers_status_received: 'CREATE INDEX dossiers_status_received ON dossiers (status, received_at, id)',
+  dossiers_received: 'CREATE INDEX dossiers_received ON dossiers (received_at, id)',
+  dossiers_id_number: 'CREATE INDEX dossiers_id_number ON dossiers (id_number)',
+  dossiers_phone: 'CREATE INDEX dossiers_phone ON dossiers (phone)',
+  events_dossier: 'CREATE INDEX events_dossier ON events (dossier_id, id)',
+};
+
+const MERGER = Date.UTC(2025, 6, 1) - 7 * 3600_000;
+const DAY = 86_400_000;
+
+/** Old dossiers are mostly finished; the last weeks hold the live work. */
+function statusFor(rng: () => number, ageDays: number): number {
+  if (ageDays > 30) return weighted(rng, [[10, 86], [9, 2], [3, 4], [7, 3], [8, 2], [4, 1], [5, 2]]);
+  if (ageDays > 3) return weighted(rng, [[10, 40], [9, 15], [4, 20], [5, 10], [2, 8], [3, 3], [6, 2], [7, 2]]);
+  return weighted(rng, [[1, 20], [2, 30], [4, 25], [5, 8], [9, 10], [10, 5], [6, 2]]);
+}
+
+/**
+ * Bulk-loads sample dossiers in reception order (so rowids follow reception time), with codes from a per-day
+ * sequence that continues the agency's counters. Configures the default agency first on a fresh data folder.
+ */
+export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedReport {
+  const started = process.hrtime.bigint();
+  const clock = config.clock ?? (() => new Date());
+  const desk = createDesk(config);
+  desk.close();
+
+  const db = openDatabase(config.dataDir);
+  try {
+    let agency = db.prepare('SELECT id, agency_code AS code FROM agency_settings ORDER BY id DESC LIMIT 1').get() as
+      | { id: number; code: string }
+      | undefined;
+    if (!agency) {
+      const now = clock().getTime();
+      db.transaction(() => {
+        const info = db
+          .prepare(
+            `INSERT INTO agency_settings (agency_code, agency_name, parent_name, place_name, province_name,
+               admin_unit_code, address, phone, email, valid_from)
+             VALUES (@agencyCode, @agencyName, @parentName, @placeName, @provinceName, @adminUnitCode, @address,
+               @phone, @email, ${now})`,
+          )
+          .run(AGENCY_DEFAULTS);
+        const officer = db
+          .prepare(`INSERT INTO officers (full_name, title, role, created_at) VALUES (?, ?, 'admin', ?)`)
+          .run('Quản trị viên', 'Công chức tiếp nhận', now);
+        db.prepare(`INSERT INTO app_state (key, value) VALUES ('current_officer_id', ?)`).run(String(officer.lastInsertRowid));
+        agency = { id: Number(info.lastInsertRowid), code: AGENCY_DEFAULTS.agencyCode };
+      })();
+    }
+    const { id: agencyId, code: agencyCode } = agency!;
+    const procedures = db
+      .prepare('SELECT id, working_days AS workingDays, same_day_cutoff AS sameDayCutoff FROM procedures')
+      .all() as Array<{ id: string; workingDays: number; sameDayCutoff: string | null }>;
+    if (procedures.length === 0) throw new DeskError('INTERNAL', 'Danh mục thủ tục trống');
+    // Same-day certifications dominate a ward's counter.
+    const procedureWeights = procedures.map((p) => [p, p.id.startsWith('chung-thuc-ban-sao') ? 10 : p.workingDays === 0 ? 3 : 1] as const);
+
+    const officerId = Number((db.prepare(`SELECT value FROM app_state WHERE key = 'current_officer_id'`).get() as { value: string }).value);
+    const rng = createRng(options.seed ?? 20251);
+    const now = clock().getTime();
+    // Seed a fresh data folder: rowids then follow reception order, which the name search pages by.
+    const to = now;
+    const from = to - (options.years ?? 4) * 365 * DAY;
+    const n = options.dossiers;
+    const step = (to - from) / Math.max(1, n);
+
+    db.pragma('synchronous = OFF');
+    for (const name of Object.keys(SECONDARY_INDEXES)) db.exec(`DROP INDEX IF EXISTS ${name}`);
+    const firstId = ((db.prepare('SELECT max(id) AS m FROM dossiers').get() as { m: number | null }).m ?? 0) + 1;
+
+    const insert = db.prepare(
+      `INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name, name_folded,
+         id_kind, id_number, phone, email, address, owner_name, sets, note, received_at, accepted_at, due_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'cccd', ?, ?, '', ?, NULL, 1, NULL, ?, ?, ?, ?)`,
+    );
+    const counters = new Map<string, number>();
+    const getCounter = db.prepare('SELECT last FROM dossier_counters WHERE agency_code = ? AND day = ?');
+    const nowYear = vnParts(new Date(now)).year;
+
+    const CHUNK = 50_000;
+    let t = from;
+    for (let done = 0; done < n; ) {
+      const end = Math.min(n, done + CHUNK);
+      db.transaction(() => {
+        for (let i = done; i < end; i++) {
+          t += step * (0.5 + rng());
+          const received = nextOpening(new Date(Math.min(t, to)));
+          const day = dayKey(received);
+          let seq = counters.get(day);
+          if (seq === undefined) seq = (getCounter.get(agencyCode, day) as { last: number } | undefined)?.last ?? 0;
+          seq += 1;
+          counters.set(day, seq);
+          const procedure = weighted(rng, procedureWeights);
+          const person = samplePerson(rng, nowYear);
+          const status = statusFor(rng, (now - received.getTime()) / DAY);
+          const accepted = status === 1 || status === 3 ? null : received.getTime() + Math.floor(rng() * 600_000);
+          const due = accepted === null ? null : dueDate(new Date(accepted), procedure).getTime();
+          insert.run(
+            formatDossierCode(agencyCode, received, seq),
+            agencyId,
+            procedure.id,
+            weighted(rng, [[1, 80], [2, 17], [3, 3]]),
+            status,
+            person.fullName,
+            foldVietnamese(person.fullName),
+            sampleCccd(rng, person),
+            rng() < 0.9 ? samplePhone(rng) : '',
+            sampleAddress(rng, received.getTime() >= MERGER),
+            received.getTime(),
+            accepted,
+            due,
+            Math.max(received.getTime(), accepted ?? 0),
+          );
+        }
+      })();
+      done = end;
+      options.onProgress?.(done, n);
+    }
+
+    db.transaction(() => {
+      db.prepare(`INSERT INTO dossier_fts (rowid, name) SELECT id, name_folded FROM dossiers WHERE id >= ?`).run(firstId);
+      db.prepare(
+        `INSERT INTO events (dossier_id, at, officer_id, action, from_status, to_status, note)
+         SELECT id, received_at, ?, 'created', NULL, 1, 'Dữ liệu mẫu' FROM dossiers WHERE id >= ?`,
+      ).run(officerId, firstId);
+      db.prepare(
+        `INSERT INTO events (dossier_id, at, officer_id, action, from_status, to_status, note)
+         SELECT id, updated_at, ?, 'status', 1, status, 'Dữ liệu mẫu' FROM dossiers WHERE id >= ? AND status <> 1`,
+      ).run(officerId, firstId);
+      db.prepare(
+        `INSERT INTO dossier_components (dossier_id, position, name, originals, certified_copies, photocopies)
+         SELECT d.id, j.key + 1, json_extract(j.value, '$.name'), json_extract(j.value, '$.originals'),
+                json_extract(j.value, '$.certifiedCopies'), json_extract(j.value, '$.photocopies')
+           FROM dossiers d JOIN procedures p ON p.id = d.procedure_id, json_each(p.components_json) j
+          WHERE d.id >= ?`,
+      ).run(firstId);
+      const upsert = db.prepare(
+        `INSERT INTO dossier_counters (agency_code, day, last) VALUES (?, ?, ?)
+         ON CONFLICT (agency_code, day) DO UPDATE SET last = max(last, excluded.last)`,
+      );
+      for (const [day, last] of counters) upsert.run(agencyCode, day, last);
+    })();
+    for (const sql of Object.values(SECONDARY_INDEXES)) db.exec(sql);
+    db.exec('ANALYZE');
+    db.pragma('synchronous = FULL');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return {
+      inserted: n,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    };
+  } finally {
+    db.close();
+  }
+}
