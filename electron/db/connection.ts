@@ -40,7 +40,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
   let db: Db;
   try {
     db = new Database(file);
-    applyPragmas(db);
+    db.pragma('busy_timeout = 5000');
   } catch (err) {
     throw new DeskError('INTERNAL', `Không mở được cơ sở dữ liệu ${file}: ${(err as Error).message}`);
   }
@@ -54,6 +54,8 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
         { file, databaseVersion: current, supportedVersion: latest },
       );
     }
+    // Only now may the file change (WAL switch): a newer database is left byte-for-byte as it was.
+    applyPragmas(db);
     if (current < latest && current > 0) backupBeforeMigrating(db, dataDir, current, options.now ?? new Date());
     for (const m of migrations.slice(current)) {
       db.transaction(() => {

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DB_FILE_NAME, openDatabase } from '../../electron/db/connection';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../electron/db/migrations';
+import { DeskError } from '../../electron/contract';
+import { tempDir } from '../support/desk';
+
+const tables = (db: Database.Database) =>
+  (db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name`).pluck().all() as string[]);
+
+describe('database connection', () => {
+  it('opens with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(tempDir());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('refuses a database written by a newer version, in Vietnamese, without touching it', () => {
+    const dir = tempDir();
+    const raw = new Database(path.join(dir, DB_FILE_NAME));
+    raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    raw.exec('CREATE TABLE future_data (x)');
+    raw.close();
+    const before = fs.readFileSync(path.join(dir, DB_FILE_NAME));
+    let error: unknown;
+    try {
+      openDatabase(dir);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(DeskError);
+    expect((error as DeskError).code).toBe('DB_TOO_NEW');
+    expect((error as DeskError).message).toMatch(/phiên bản mới hơn/);
+    expect(fs.readFileSync(path.join(dir, DB_FILE_NAME)).equals(before)).toBe(true);
+  });
+
+  it('takes an online backup before migrating a database that holds data', () => {
+    const dir = tempDir();
+    const first = openDatabase(dir, { migrations: MIGRATIONS.slice(0, 1) });
+    first.prepare(`INSERT INTO app_state (key, value) VALUES ('marker', 'before')`).run();
+    first.close();
+    const next: Migration = { version: 2, name: 'test-step', up: (db) => db.exec('CREATE TABLE test_step (x)') };
+    const db = openDatabase(dir, { migrations: [...MIGRATIONS.slice(0, 1), next], now: new Date('2026-11-24T00:00:00Z') });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.close();
+    const backups = fs.readdirSync(path.join(dir, 'backups'));
+    expect(backups).toHaveLength(1);
+    const backup = new Database(path.join(dir, 'backups', backups[0]!), { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.prepare(`SELECT value FROM app_state WHERE key = 'marker'`).pluck().get()).toBe('before');
+    backup.close();
+  });
+
+  it('rolls back a failing migration whole, leaving the version where it was', () => {
+    const dir = tempDir();
+    openDatabase(dir, { migrations: MIGRATIONS.slice(0, 1) }).close();
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up: (db) => {
+        db.exec('CREATE TABLE half_done (x)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => openDatabase(dir, { migrations: [...MIGRATIONS.slice(0, 1), broken] })).toThrow('boom');
+    const db = new Database(path.join(dir, DB_FILE_NAME));
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).not.toContain('half_done');
+    db.close();
+  });
+});
+
+describe('migration 001 (initial)', () => {
+  it('creates every table the desk needs, with the audit trail append-only', () => {
+    const db = openDatabase(tempDir(), { migrations: MIGRATIONS.slice(0, 1) });
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'agency_settings', 'officers', 'app_state', 'procedures', 'dossiers', 'dossier_components',
+        'dossier_counters', 'events', 'documents', 'dossier_fts',
+      ]),
+    );
+    db.exec(`INSERT INTO agency_settings VALUES (1,'000.00.16.H56','a','b','c','d','16561','','','',0);
+             INSERT INTO procedures VALUES ('p', NULL, 'P', 'F', 0, '15:00', 't', 'f', '[]', 'v');
+             INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name, name_folded,
+               id_kind, id_number, phone, email, address, received_at, updated_at)
+             VALUES ('X-1', 1, 'p', 1, 1, 'A', 'a', 'cccd', '038196001234', '', '', '', 0, 0);
+             INSERT INTO events (dossier_id, at, action) VALUES (1, 0, 'created');`);
+    expect(() => db.exec(`UPDATE events SET note = 'x'`)).toThrow(/append-only/);
+    expect(() => db.exec(`DELETE FROM events`)).toThrow(/append-only/);
+    expect(() => db.exec(`INSERT INTO events (dossier_id, at, action) VALUES (999, 0, 'x')`)).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec(`INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name,
+        name_folded, id_kind, id_number, phone, email, address, received_at, updated_at)
+        VALUES ('X-1', 1, 'p', 1, 1, 'B', 'b', 'cccd', '1', '', '', '', 0, 0)`),
+    ).toThrow(/UNIQUE/);
+    db.close();
+  });
+});

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDesk, type Desk } from '../../electron/services/desk';
+import type { IntakeInput, Result } from '../../electron/contract';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const RESOURCES = path.join(ROOT, 'resources');
+
+export function tempDir(prefix = 'desk-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A settable clock: tests move time explicitly, never sleep. */
+export function manualClock(iso: string) {
+  let now = new Date(iso);
+  const clock = () => new Date(now);
+  clock.set = (next: string) => void (now = new Date(next));
+  clock.advance = (ms: number) => void (now = new Date(now.getTime() + ms));
+  return clock;
+}
+
+export function openTestDesk(clockIso = '2026-11-24T02:15:00Z', dataDir = tempDir()) {
+  const clock = manualClock(clockIso);
+  const desk: Desk = createDesk({ dataDir, resourcesDir: RESOURCES, clock, version: 'test' });
+  return { desk, dataDir, clock };
+}
+
+export const SETUP = {
+  agency: {
+    agencyCode: '000.00.16.H56',
+    agencyName: 'Trung tâm Phục vụ hành chính công phường Tĩnh Gia',
+    parentName: 'Ủy ban nhân dân phường Tĩnh Gia',
+    placeName: 'Tĩnh Gia',
+    provinceName: 'Thanh Hóa',
+    adminUnitCode: '16561',
+    address: 'Phường Tĩnh Gia, tỉnh Thanh Hóa',
+    phone: '0237 3862 000',
+    email: '',
+  },
+  officer: { fullName: 'Lê Thị Hoa', title: 'Công chức Bộ phận Một cửa' },
+};
+
+export const intake = (overrides: Partial<IntakeInput['applicant']> = {}, procedureId = 'xac-nhan-tthn'): IntakeInput => ({
+  procedureId,
+  channel: 1,
+  applicant: {
+    fullName: 'NGUYỄN THỊ PHÚC',
+    idKind: 'cccd',
+    idNumber: '038196001234',
+    phone: '+84 912 345 678',
+    email: 'phuc@example.vn',
+    address: 'Khu phố Hải Hòa, phường Tĩnh Gia, tỉnh Thanh Hóa',
+    ...overrides,
+  },
+});
+
+/** Unwraps an envelope in a test, failing with the desk's own message. */
+export function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.details ?? '')}`);
+  return r.value;
+}

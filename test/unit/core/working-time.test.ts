@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { addWorkingMinutes, dueDate, isWorkingDay, nextOpening } from '../../../electron/core/working-time';
+import { formatVnDateTime, fromVnParts } from '../../../electron/core/vntime';
+
+const vn = (y: number, m: number, d: number, h = 0, min = 0) => fromVnParts(y, m, d, h, min);
+const show = (d: Date) => formatVnDateTime(d);
+
+describe('office hours', () => {
+  it('knows weekends (2026-11-28 is a Saturday)', () => {
+    expect(isWorkingDay(vn(2026, 11, 27, 9))).toBe(true);
+    expect(isWorkingDay(vn(2026, 11, 28, 9))).toBe(false);
+    expect(isWorkingDay(vn(2026, 11, 28, 9), undefined, (day) => (day === '2026-11-28' ? false : undefined))).toBe(true);
+  });
+  it('finds the next opening across lunch, evenings and weekends', () => {
+    expect(show(nextOpening(vn(2026, 11, 24, 9, 10)))).toBe('09:10 24/11/2026');
+    expect(show(nextOpening(vn(2026, 11, 24, 12, 0)))).toBe('13:30 24/11/2026');
+    expect(show(nextOpening(vn(2026, 11, 24, 18, 0)))).toBe('07:00 25/11/2026');
+    expect(show(nextOpening(vn(2026, 11, 27, 17, 0)))).toBe('07:00 30/11/2026');
+  });
+  it('adds working minutes across sessions and days', () => {
+    expect(show(addWorkingMinutes(vn(2026, 11, 24, 11, 0), 60))).toBe('14:00 24/11/2026');
+    expect(show(addWorkingMinutes(vn(2026, 11, 27, 16, 0), 120))).toBe('08:00 30/11/2026');
+  });
+});
+
+describe('due dates', () => {
+  const sameDay = { workingDays: 0, sameDayCutoff: '15:00' };
+  it('same-day procedures: today before 15:00, next working day after', () => {
+    expect(show(dueDate(vn(2026, 11, 24, 14, 59), sameDay))).toBe('17:00 24/11/2026');
+    expect(show(dueDate(vn(2026, 11, 24, 15, 0), sameDay))).toBe('17:00 25/11/2026');
+    expect(show(dueDate(vn(2026, 11, 27, 16, 0), sameDay))).toBe('17:00 30/11/2026');
+  });
+  it('counts reception outside office hours from the next opening', () => {
+    expect(show(dueDate(vn(2026, 11, 28, 10, 0), sameDay))).toBe('17:00 30/11/2026');
+    expect(show(dueDate(vn(2026, 11, 24, 6, 0), sameDay))).toBe('17:00 24/11/2026');
+  });
+  it('working-day limits are working hours from reception and never end on a weekend', () => {
+    expect(show(dueDate(vn(2026, 11, 24, 9, 0), { workingDays: 3, sameDayCutoff: null }))).toBe('09:00 27/11/2026');
+    expect(show(dueDate(vn(2026, 11, 26, 9, 0), { workingDays: 3, sameDayCutoff: null }))).toBe('09:00 01/12/2026');
+  });
+});
