@@ -1,0 +1,129 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { METHOD_NAMES, contract, type MethodName, type Result } from '../../electron/contract';
+import { makeIpcHandler } from '../../electron/main/ipc';
+import { createDeskServer } from '../../electron/server/http-server';
+import type { Desk } from '../../electron/services/desk';
+import { SETUP, intake, openTestDesk, tempDir } from '../support/desk';
+
+/**
+ * The contract suite: one list of cases, run through the Electron door's IPC handler functions and through the
+ * browser door's HTTP server, each on its own fresh desk. Both doors must answer the same envelopes.
+ */
+type Call = (method: MethodName, input: unknown) => Promise<Result<unknown>>;
+
+const desks: Desk[] = [];
+const servers: http.Server[] = [];
+afterAll(() => {
+  servers.forEach((s) => s.close());
+  desks.forEach((d) => d.close());
+});
+
+function ipcDoor(): Call {
+  const { desk } = openTestDesk();
+  desks.push(desk);
+  const trusted = () => true;
+  const event = { sender: { id: 1 }, senderFrame: { url: 'app://desk/index.html', parent: null } };
+  return (method, input) => makeIpcHandler(desk, method, trusted)(event, input);
+}
+
+async function httpDoor(): Promise<Call> {
+  const { desk } = openTestDesk();
+  desks.push(desk);
+  const token = 'contract-suite-token';
+  const server = createDeskServer({ desk, rendererDir: tempDir(), token, version: 'test' });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return async (method, input) => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-desk-token': token },
+      body: JSON.stringify(input),
+    });
+    return (await res.json()) as Result<unknown>;
+  };
+}
+
+/** Strips what legitimately differs between two fresh desks (ids are equal; times come from the same fixed clock). */
+const shape = (r: Result<unknown>) => JSON.parse(JSON.stringify(r)) as unknown;
+
+async function scenario(call: Call) {
+  const out: Array<[string, unknown]> = [];
+  const step = async (label: string, method: MethodName, input: unknown) => {
+    const r = await call(method, input);
+    const parsed = r.ok ? contract[method].output.safeParse(r.value) : null;
+    if (parsed && !parsed.success) throw new Error(`${method} output breaks its schema: ${parsed.error.message}`);
+    out.push([label, shape(r)]);
+    return r;
+  };
+  await step('setup before', 'getSetup', {});
+  await step('intake before setup', 'createDossier', intake());
+  await step('setup', 'setupDesk', SETUP);
+  await step('bad setup input', 'updateAgency', { ...SETUP.agency, agencyCode: 'H56' });
+  await step('procedures', 'listProcedures', {});
+  const created = await step('intake', 'createDossier', intake());
+  await step('bad cccd', 'createDossier', intake({ idNumber: '12345' }));
+  await step('script name', 'createDossier', intake({ fullName: '<script>x</script>' }));
+  await step('wrong type', 'getDossier', { id: 'one' });
+  await step('missing', 'getDossier', { id: 404 });
+  const id = created.ok ? (created.value as { id: number }).id : 0;
+  await step('detail', 'getDossier', { id });
+  const accepted = await step('accept', 'acceptDossier', { id });
+  await step('accept again', 'acceptDossier', { id });
+  await step('queue', 'listQueue', {});
+  await step('search', 'listQueue', { q: 'nguyen thi phuc' });
+  await step('counts', 'queueCounts', {});
+  const docId = accepted.ok ? (accepted.value as { document: { id: number } }).document.id : 0;
+  const doc = await call('getDocument', { id: docId });
+  out.push(['document', doc.ok ? { ok: true, bytes: (doc.value as { contentBase64: string }).contentBase64.length > 1000 } : doc]);
+  await step('unknown method', 'dropEverything' as MethodName, {});
+  return out;
+}
+
+describe('contract suite: both doors answer alike', () => {
+  it('covers every contract method', () => {
+    expect(METHOD_NAMES.sort()).toEqual(
+      ['acceptDossier', 'createDossier', 'getDocument', 'getDossier', 'getSetup', 'listProcedures', 'listQueue',
+        'queueCounts', 'setupDesk', 'updateAgency'].sort(),
+    );
+  });
+
+  it('gives the same envelopes through IPC handlers and over HTTP', async () => {
+    const viaIpc = await scenario(ipcDoor());
+    const viaHttp = await scenario(await httpDoor());
+    expect(viaHttp.map(([label]) => label)).toEqual(viaIpc.map(([label]) => label));
+    for (let i = 0; i < viaIpc.length; i++) {
+      const [label, a] = viaIpc[i]!;
+      const b = viaHttp[i]![1];
+      // The PDF bytes embed a creation time from the real clock inside pdfkit metadata, so compare everything but hashes.
+      const strip = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'sha256' || k === 'size' ? undefined : x)));
+      expect(strip(b), label).toEqual(strip(a));
+    }
+    const codes = Object.fromEntries(viaIpc.map(([label, r]) => [label, (r as Result<unknown>).ok ? 'ok' : (r as { error: { code: string } }).error.code]));
+    expect(codes).toMatchObject({
+      'setup before': 'ok',
+      'intake before setup': 'NOT_CONFIGURED',
+      setup: 'ok',
+      'bad setup input': 'VALIDATION',
+      intake: 'ok',
+      'bad cccd': 'VALIDATION',
+      'script name': 'VALIDATION',
+      'wrong type': 'VALIDATION',
+      missing: 'NOT_FOUND',
+      accept: 'ok',
+      'accept again': 'INVALID_STATE',
+      'unknown method': 'UNKNOWN_METHOD',
+    });
+  });
+
+  it('the IPC handler refuses an untrusted sender before the desk sees anything', async () => {
+    const { desk } = openTestDesk();
+    desks.push(desk);
+    const handler = makeIpcHandler(desk, 'setupDesk', () => false);
+    const r = await handler({ sender: { id: 9 }, senderFrame: { url: 'https://evil.example/', parent: null } }, SETUP);
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await desk.getSetup({})).ok && (await desk.getSetup({}))).toMatchObject({ value: { configured: false } });
+  });
+});
