@@ -83,8 +83,8 @@ export function slipDataFor(args: {
       timeLimitText: procedure.timeLimitText,
       receivedAt: args.receivedAt,
       dueAt: args.dueAt,
-      returnMethod:
-        dossier.channel === 3 ? 'Qua dịch vụ bưu chính công ích' : `Tại ${agency.agencyName}`,
+      // Printed after "Đăng ký nhận kết quả tại:".
+      returnMethod: dossier.channel === 3 ? 'Dịch vụ bưu chính công ích (gửi về địa chỉ trên)' : agency.agencyName,
       feeText: procedure.feeText,
       registerBook: null,
       registerNo: null,

@@ -1,0 +1,51 @@
+import * as QRCode from 'qrcode';
+import type { Doc } from './pen';
+
+/**
+ * What the slip's QR code says: the dossier code alone, or a lookup URL carrying it. A `{code}` placeholder in the
+ * URL is replaced by the code; otherwise the code is appended as the `ma` query parameter.
+ */
+export function qrPayload(code: string, lookupUrl?: string): string {
+  const c = code.normalize('NFC').trim();
+  const url = lookupUrl?.trim();
+  if (!url) return c;
+  const enc = encodeURIComponent(c);
+  if (url.includes('{code}')) return url.split('{code}').join(enc);
+  return `${url}${url.includes('?') ? '&' : '?'}ma=${enc}`;
+}
+
+export interface QrMatrix {
+  size: number;
+  dark(row: number, col: number): boolean;
+}
+
+export function qrMatrix(text: string): QrMatrix {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  return { size: modules.size, dark: (r, c) => Boolean(modules.get(r, c)) };
+}
+
+/**
+ * Draws the symbol as vector rectangles (one per horizontal run of dark modules, filled as one path) with its top-left
+ * corner at (x, y) and `side` points wide. The quiet zone (4 modules) is the caller's white space. Returns the number
+ * of rectangles drawn.
+ */
+export function drawQr(doc: Doc, m: QrMatrix, x: number, y: number, side: number): number {
+  const u = side / m.size;
+  let rects = 0;
+  for (let r = 0; r < m.size; r++) {
+    let c = 0;
+    while (c < m.size) {
+      if (!m.dark(r, c)) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < m.size && m.dark(r, c)) c++;
+      // a hair taller than a module so rows do not show seams in viewers that anti-alias
+      doc.rect(x + start * u, y + r * u, (c - start) * u, u + 0.02);
+      rects++;
+    }
+  }
+  doc.fill('#000');
+  return rects;
+}
