@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch, type MethodInput, type MethodName } from '../../electron/contract';
+import { dispatch, type MethodInput, type MethodName, type MethodOutput, type Result } from '../../electron/contract';
 import { DB_FILE_NAME } from '../../electron/db/connection';
 import type { Desk } from '../../electron/services/desk';
 import { SETUP, intake, openTestDesk, value } from '../support/desk';
@@ -16,7 +16,8 @@ afterEach(() => {
 function setupDesk(clockIso?: string) {
   const t = openTestDesk(clockIso);
   open.push(t.desk);
-  const call = <M extends MethodName>(method: M, input: MethodInput<M>) => dispatch(t.desk, method, input);
+  const call = <M extends MethodName>(method: M, input: MethodInput<M>) =>
+    dispatch(t.desk, method, input) as Promise<Result<MethodOutput<M>>>;
   return { ...t, call };
 }
 

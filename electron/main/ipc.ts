@@ -1,0 +1,71 @@
+/**
+ * IPC registration: one `ipcMain.handle('desk:<method>')` per contract method. Pure apart from the ipcMain-like object
+ * it is given, so the handler, the sender check and the registration are unit-tested without Electron.
+ */
+import { dispatch, METHOD_NAMES, type DeskImpl, type MethodName, type Result } from '../contract';
+import { isDeskUrl } from './urls';
+
+/** The channel of a contract method. The preload builds the same string (a unit test keeps them equal). */
+export const IPC_PREFIX = 'desk:';
+export const channelFor = (method: MethodName): string => `${IPC_PREFIX}${method}`;
+
+/** The parts of an IpcMainInvokeEvent the check reads (the real event has them with these types). */
+export interface SenderEventLike {
+  readonly sender: { readonly id: number };
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
+}
+
+export type SenderCheck = (event: SenderEventLike) => boolean;
+
+export const FORBIDDEN_RESULT: Result<never> = Object.freeze({
+  ok: false as const,
+  error: Object.freeze({ code: 'FORBIDDEN' as const, message: 'Yêu cầu không đến từ cửa sổ của bàn một cửa nên bị từ chối.' }),
+});
+
+/**
+ * A sender is trusted when its frame still exists, is a main frame (no parent), shows a page of app://desk, and
+ * belongs to one of the desk windows we created (`isDeskWindow(webContentsId)`). Anything unexpected (a frame
+ * disposed mid-call throws on access) counts as untrusted.
+ */
+export function makeSenderCheck(isDeskWindow: (webContentsId: number) => boolean): SenderCheck {
+  return (event) => {
+    try {
+      const frame = event.senderFrame;
+      if (!frame) return false;
+      if (frame.parent !== null) return false;
+      if (!isDeskUrl(frame.url)) return false;
+      return isDeskWindow(event.sender.id);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** The handler of one method: refuse an untrusted sender, else validate and call the desk through `dispatch`. */
+export function makeIpcHandler(
+  desk: DeskImpl,
+  method: MethodName,
+  isTrustedSender: SenderCheck,
+): (event: SenderEventLike, input?: unknown) => Promise<Result<unknown>> {
+  return async (event, input) => {
+    if (!isTrustedSender(event)) return FORBIDDEN_RESULT;
+    return dispatch(desk, method, input);
+  };
+}
+
+/** The subset of ipcMain used here. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: SenderEventLike, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+}
+
+/** Registers every contract method; returns a function that removes them again. */
+export function registerIpcHandlers(ipc: IpcMainLike, desk: DeskImpl, isTrustedSender: SenderCheck): () => void {
+  for (const method of METHOD_NAMES) {
+    const handler = makeIpcHandler(desk, method, isTrustedSender);
+    ipc.handle(channelFor(method), (event: SenderEventLike, input?: unknown) => handler(event, input));
+  }
+  return () => {
+    for (const method of METHOD_NAMES) ipc.removeHandler(channelFor(method));
+  };
+}

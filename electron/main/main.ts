@@ -1,0 +1,141 @@
+/**
+ * The Electron shell: one desk window over the desk (electron/services). Everything with a decision in it lives in a
+ * small pure module beside this file (protocol, ipc, security, paths, menu, startup) and is unit-tested; this file
+ * only wires those modules to Electron. Bundled by scripts/build-node.mjs to dist/electron/main.cjs.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { dispatch } from '../contract';
+import { createDesk, type Desk } from '../services/desk';
+import { registerIpcHandlers, makeSenderCheck } from './ipc';
+import { buildMenuTemplate, NEW_INTAKE_SCRIPT } from './menu';
+import { resolveDeskPaths } from './paths';
+import { openPrintWindow } from './print';
+import { createAppProtocolHandler } from './protocol';
+import { hardenSession, hardenWebContents } from './security';
+import { describeStartupFailure } from './startup';
+import { DESK_SCHEME } from './urls';
+import { createDeskWindow } from './window';
+
+const log = (message: string): void => console.warn(`[một-cửa-desk] ${message}`);
+
+// Before 'ready': app:// behaves like https (standard: relative URLs, origin; secure: a secure context; fetch).
+protocol.registerSchemesAsPrivileged([
+  { scheme: DESK_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+// Every renderer sandboxed, whatever a window's options say.
+app.enableSandbox();
+
+function main(): void {
+  const paths = resolveDeskPaths({
+    env: process.env,
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    userDataPath: app.getPath('userData'),
+  });
+  if (paths.profileDir) app.setPath('userData', paths.profileDir);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  if (process.platform === 'win32') app.setAppUserModelId('vn.gov.motcua.desk');
+
+  /** webContents ids of the desk windows we created: the only IPC senders we trust and the only print openers. */
+  const deskContents = new Set<number>();
+  let deskWindow: BrowserWindow | null = null;
+
+  const blocked = (what: string, url: string) => log(`chặn ${what}: ${url}`);
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, {
+      onBlocked: blocked,
+      onPrintDocument: (decision) => {
+        if (!deskContents.has(contents.id)) return blocked('in từ cửa sổ lạ', decision.url);
+        openPrintWindow({ url: decision.url, parent: BrowserWindow.fromWebContents(contents), log });
+      },
+    });
+  });
+
+  const focusDesk = () => {
+    if (!deskWindow || deskWindow.isDestroyed()) return;
+    if (deskWindow.isMinimized()) deskWindow.restore();
+    deskWindow.show();
+    deskWindow.focus();
+  };
+
+  const openDeskWindow = () => {
+    const win = createDeskWindow(paths.preloadPath);
+    const id = win.webContents.id;
+    deskContents.add(id);
+    deskWindow = win;
+    win.on('closed', () => {
+      deskContents.delete(id);
+      if (deskWindow === win) deskWindow = null;
+    });
+    win.webContents.on('render-process-gone', (_e, details) => log(`trang dừng đột ngột: ${details.reason}`));
+  };
+
+  app.on('second-instance', focusDesk);
+
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, blocked);
+
+    let desk: Desk;
+    try {
+      desk = createDesk({ dataDir: paths.dataDir, resourcesDir: paths.resourcesDir, version: app.getVersion() });
+    } catch (err) {
+      const failure = describeStartupFailure(err);
+      dialog.showErrorBox(failure.title, failure.message);
+      app.exit(1);
+      return;
+    }
+    let closed = false;
+    app.on('will-quit', () => {
+      if (closed) return;
+      closed = true;
+      try {
+        desk.close();
+      } catch (err) {
+        log(`đóng cơ sở dữ liệu lỗi: ${String(err)}`);
+      }
+    });
+
+    protocol.handle(
+      DESK_SCHEME,
+      createAppProtocolHandler({ rendererRoot: paths.rendererDir, getDocument: (id) => dispatch(desk, 'getDocument', { id }) }),
+    );
+    registerIpcHandlers(ipcMain, desk, makeSenderCheck((id) => deskContents.has(id)));
+
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          isPackaged: app.isPackaged,
+          onNewIntake: () => {
+            focusDesk();
+            void deskWindow?.webContents.executeJavaScript(NEW_INTAKE_SCRIPT);
+          },
+          onAbout: () => {
+            const options = {
+              type: 'info' as const,
+              title: 'Giới thiệu',
+              message: 'Một Cửa Desk',
+              detail: `Phiên bản ${app.getVersion()}\nBàn tiếp nhận hồ sơ một cửa cấp xã, phường.\nElectron ${process.versions.electron}, Chromium ${process.versions.chrome}.`,
+            };
+            void (deskWindow ? dialog.showMessageBox(deskWindow, options) : dialog.showMessageBox(options));
+          },
+        }),
+      ),
+    );
+
+    openDeskWindow();
+    app.on('activate', () => {
+      if (!deskWindow) openDeskWindow();
+    });
+  });
+}
+
+process.on('unhandledRejection', (reason) => log(`lỗi chưa xử lý: ${String(reason)}`));
+main();
