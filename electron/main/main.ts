@@ -92,6 +92,8 @@ function main(): void {
       app.exit(1);
       return;
     }
+    // Pay the first-slip and first-search costs now, not on the officer's first click.
+    void desk.warmUp().catch((err: unknown) => log(`khởi động nóng lỗi: ${String(err)}`));
     let closed = false;
     app.on('will-quit', () => {
       if (closed) return;

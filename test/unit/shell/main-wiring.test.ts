@@ -145,7 +145,7 @@ vi.mock('../../../electron/services/desk', () => ({
   createDesk: (config: unknown) => {
     h.state.createDeskConfig = config;
     if (h.state.createDeskError) throw h.state.createDeskError;
-    const desk: Record<string, unknown> = { close: vi.fn() };
+    const desk: Record<string, unknown> = { close: vi.fn(), warmUp: vi.fn(async () => {}) };
     for (const m of METHOD_NAMES) desk[m] = vi.fn(async () => ({ ok: true, value: { method: m } }));
     desk.getDocument = vi.fn(async () => ({
       ok: true,
