@@ -1,0 +1,2 @@
+export { desk, openDocument, documentUrl } from './transport';
+export { call, useDesk, type Query } from './hooks';

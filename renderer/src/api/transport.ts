@@ -1,0 +1,84 @@
+/**
+ * The only place that knows how the renderer reaches the desk.
+ * - Electron: the preload exposes `window.desk` (one function per contract method over IPC).
+ * - Browser door: POST /api/<method> with the raw input as JSON; the body is always the result envelope.
+ * Either way a call never throws: failures come back as `{ ok: false, error }` with a Vietnamese message.
+ */
+import { METHOD_NAMES, type DeskApi, type MethodName, type Result } from '../../../electron/contract';
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron window (preload). */
+    desk?: DeskApi;
+  }
+}
+
+export const isElectron = (): boolean => typeof window !== 'undefined' && window.desk !== undefined;
+
+const NETWORK_MESSAGE = 'Không kết nối được với bàn một cửa. Kiểm tra máy chủ đang chạy rồi thử lại.';
+const BAD_REPLY_MESSAGE = 'Bàn một cửa trả lời không đúng định dạng. Vui lòng thử lại.';
+
+function isEnvelope(body: unknown): body is Result<unknown> {
+  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
+  const b = body as { ok: unknown; error?: unknown };
+  return b.ok === true || (b.ok === false && typeof b.error === 'object' && b.error !== null);
+}
+
+async function post(method: MethodName, input: unknown): Promise<Result<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: NETWORK_MESSAGE } };
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (isEnvelope(body)) return body;
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: `${BAD_REPLY_MESSAGE} (HTTP ${response.status})` },
+  };
+}
+
+function httpDesk(): DeskApi {
+  const api: Partial<Record<MethodName, (input: unknown) => Promise<Result<unknown>>>> = {};
+  for (const method of METHOD_NAMES) api[method] = (input) => post(method, input);
+  return api as unknown as DeskApi;
+}
+
+let cached: DeskApi | undefined;
+
+/** The desk, whichever door this window came through. */
+export function desk(): DeskApi {
+  if (window.desk) return window.desk;
+  cached ??= httpDesk();
+  return cached;
+}
+
+/**
+ * Opens a generated PDF (e.g. the appointment slip) for printing.
+ * Electron: the main process intercepts app://desk/documents/<id>.pdf and shows the print dialog.
+ * Browser: the desk server serves the PDF inline; the officer prints from the browser's viewer.
+ * Returns false when the window could not be opened (popup blocked).
+ */
+export function openDocument(id: number): boolean {
+  if (isElectron()) {
+    window.open(`app://desk/documents/${id}.pdf`);
+    return true;
+  }
+  const opened = window.open(documentUrl(id), '_blank');
+  return opened !== null;
+}
+
+/** The browser door's address of a document, for a plain link when a popup is blocked. */
+export const documentUrl = (id: number): string =>
+  isElectron() ? `app://desk/documents/${id}.pdf` : `/api/documents/${id}.pdf`;

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Hash routes, so the same build works from http://127.0.0.1:PORT/ and from app://desk/ without server rewrites.
+ */
+export type Route =
+  | { name: 'queue' }
+  | { name: 'intake' }
+  | { name: 'dossier'; id: number }
+  | { name: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  if (path === '/intake') return { name: 'intake' };
+  if (path === '/settings') return { name: 'settings' };
+  const m = /^\/dossiers\/(\d+)$/.exec(path);
+  if (m?.[1]) return { name: 'dossier', id: Number(m[1]) };
+  return { name: 'queue' };
+}
+
+export function routePath(route: Route): string {
+  switch (route.name) {
+    case 'intake':
+      return '#/intake';
+    case 'settings':
+      return '#/settings';
+    case 'dossier':
+      return `#/dossiers/${route.id}`;
+    default:
+      return '#/';
+  }
+}
+
+export function navigate(route: Route): void {
+  const next = routePath(route);
+  if (window.location.hash !== next) window.location.hash = next;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,373 @@
+import { App as AntApp, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CHANNEL_CODES,
+  ID_KINDS,
+  intakeInput,
+  type ChannelCode,
+  type ComponentInput,
+  type IntakeInput,
+  type Procedure,
+} from '../../../electron/contract';
+import { call, useDesk } from '../api';
+import { FormAlert } from '../components/FormAlert';
+import { parseCccdQr } from '../lib/cccdQr';
+import { fold } from '../lib/format';
+import { checkWithSchema, clearEditedErrors, fieldProblems, showFieldProblems } from '../lib/formErrors';
+import { onEscape } from '../lib/keys';
+import { navigate } from '../lib/router';
+
+interface IntakeValues {
+  procedureId?: string;
+  channel: ChannelCode;
+  applicant: { fullName: string; idKind: (typeof ID_KINDS)[number]; idNumber: string; phone: string; email: string; address: string };
+  ownerName: string;
+  components: ComponentInput[];
+  sets: number | null;
+  note: string;
+}
+
+const INITIAL: IntakeValues = {
+  channel: 1,
+  applicant: { fullName: '', idKind: 'cccd', idNumber: '', phone: '', email: '', address: '' },
+  ownerName: '',
+  components: [],
+  sets: 1,
+  note: '',
+};
+
+/** The form's values as the contract's raw input (the desk trims, folds and validates again). */
+function toInput(v: IntakeValues): IntakeInput {
+  const input: IntakeInput = {
+    procedureId: v.procedureId ?? '',
+    channel: v.channel,
+    applicant: v.applicant,
+    components: v.components,
+  };
+  if (v.sets !== null) input.sets = v.sets; // empty: the contract's default, one set
+  if (v.ownerName.trim() !== '') input.ownerName = v.ownerName;
+  if (v.note.trim() !== '') input.note = v.note;
+  return input;
+}
+
+interface ProcedureOption {
+  value: string;
+  label: string;
+  search: string;
+  procedure: Procedure;
+}
+
+export function IntakeScreen() {
+  const { t } = useTranslation();
+  const { message, modal } = AntApp.useApp();
+  const [form] = Form.useForm<IntakeValues>();
+  const procedures = useDesk('listProcedures', {});
+  const [busy, setBusy] = useState(false);
+  const [alert, setAlert] = useState<string>();
+  const procedureId = Form.useWatch('procedureId', form);
+  const confirming = useRef(false);
+
+  useEffect(() => {
+    document.title = `${t('intake.title')} — ${t('app.name')}`;
+  }, [t]);
+
+  const options = useMemo<ProcedureOption[]>(
+    () =>
+      (procedures.data ?? []).map((p) => ({
+        value: p.id,
+        label: p.name,
+        search: fold(`${p.name} ${p.code ?? ''} ${p.field}`),
+        procedure: p,
+      })),
+    [procedures.data],
+  );
+  const chosen = options.find((o) => o.value === procedureId)?.procedure;
+  const requiredNames = useMemo(() => new Set(chosen?.components.filter((c) => c.required).map((c) => c.name)), [chosen]);
+
+  // Esc closes; when something was typed, ask first (the confirm dialog handles its own Esc).
+  useEffect(
+    () =>
+      onEscape(() => {
+        if (confirming.current) return;
+        if (!form.isFieldsTouched()) {
+          navigate({ name: 'queue' });
+          return;
+        }
+        confirming.current = true;
+        modal.confirm({
+          title: t('intake.discardTitle'),
+          content: t('intake.discardBody'),
+          okText: t('intake.discardOk'),
+          cancelText: t('intake.discardCancel'),
+          okButtonProps: { danger: true },
+          onOk: () => navigate({ name: 'queue' }),
+          afterClose: () => {
+            confirming.current = false;
+          },
+        });
+      }),
+    [form, modal, t],
+  );
+
+  const pickProcedure = (id: string) => {
+    const p = options.find((o) => o.value === id)?.procedure;
+    if (!p) return;
+    form.setFieldValue(
+      'components',
+      p.components.map((c) => ({ name: c.name, originals: c.originals, certifiedCopies: c.certifiedCopies, photocopies: c.photocopies })),
+    );
+  };
+
+  /** A 2D scanner types the CCCD's QR content into the ID field; fill the applicant block from it. */
+  const fillFromQr = (raw: string): boolean => {
+    const qr = parseCccdQr(raw);
+    if (!qr) return false;
+    const current = form.getFieldValue('applicant') as IntakeValues['applicant'];
+    form.setFieldsValue({
+      applicant: { ...current, idKind: 'cccd', idNumber: qr.idNumber, fullName: qr.fullName, address: qr.address || current.address },
+    });
+    void message.info(t('intake.qrFilled'));
+    return true;
+  };
+
+  const onIdKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' && e.currentTarget.value.includes('|')) {
+      e.preventDefault();
+      fillFromQr(e.currentTarget.value);
+    }
+  };
+
+  const submit = async (values: IntakeValues) => {
+    setAlert(undefined);
+    const input = toInput(values);
+    const unmatched = checkWithSchema(form, intakeInput, input);
+    if (unmatched) {
+      if (unmatched.length > 0) setAlert(unmatched.map((p) => p.message).join('; '));
+      return;
+    }
+    setBusy(true);
+    const result = await call('createDossier', input);
+    setBusy(false);
+    if (!result.ok) {
+      const problems = fieldProblems(result.error);
+      const rest = showFieldProblems(form, problems);
+      if (problems.length === 0 || rest.length > 0) setAlert(result.error.message);
+      return;
+    }
+    void message.success(t('intake.created', { code: result.value.code }));
+    navigate({ name: 'dossier', id: result.value.id });
+  };
+
+  return (
+    <div className="intake-screen">
+      <Form<IntakeValues>
+        form={form}
+        layout="vertical"
+        initialValues={INITIAL}
+        onFinish={(v) => void submit(v)}
+          onValuesChange={(changed) => clearEditedErrors(form, changed)}
+        className="intake-form"
+      >
+        <div className="screen-head sticky-head">
+          <h1 className="page-title">{t('intake.title')}</h1>
+          <div className="head-actions">
+            <span className="keys-hint">{t('intake.submitHint')}</span>
+            <Button onClick={() => navigate({ name: 'queue' })}>{t('common.close')}</Button>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('intake.submit')}
+            </Button>
+          </div>
+        </div>
+        <FormAlert title={t('intake.fixErrors')} message={alert ?? procedures.error?.message} />
+        <Card size="small" title={<h2 className="card-title">{t('intake.procedureSection')}</h2>}>
+          <Form.Item label={t('intake.procedure')} name="procedureId" required>
+            <Select<string, ProcedureOption>
+              autoFocus
+              size="large"
+              options={options}
+              loading={procedures.loading}
+              placeholder={t('intake.procedurePlaceholder')}
+              notFoundContent={t('intake.procedureNotFound')}
+              showSearch={{
+                filterOption: (input, option) => {
+                  const words = fold(input).split(' ');
+                  return option !== undefined && words.every((w) => option.search.includes(w));
+                },
+              }}
+              optionRender={(o) => (
+                <div className="procedure-option">
+                  <span className="procedure-option-name">{o.data.label}</span>
+                  <span className="sub">
+                    {[o.data.procedure.code, o.data.procedure.field, o.data.procedure.timeLimitText].filter(Boolean).join(' · ')}
+                  </span>
+                </div>
+              )}
+              onChange={pickProcedure}
+              listHeight={360}
+            />
+          </Form.Item>
+          {chosen && (
+            <dl className="procedure-facts">
+              <div>
+                <dt>{t('intake.field')}</dt>
+                <dd>{chosen.field}</dd>
+              </div>
+              <div>
+                <dt>{t('intake.timeLimit')}</dt>
+                <dd>{chosen.timeLimitText}</dd>
+              </div>
+              <div>
+                <dt>{t('intake.fee')}</dt>
+                <dd>{chosen.feeText}</dd>
+              </div>
+            </dl>
+          )}
+          <Form.Item label={t('intake.channel')} name="channel" className="compact-item">
+            <Radio.Group optionType="button" buttonStyle="solid">
+              {CHANNEL_CODES.map((c) => (
+                <Radio.Button key={c} value={c}>
+                  {t(`channel.${c}`)}
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+        </Card>
+
+        <Card size="small" title={<h2 className="card-title">{t('intake.applicantSection')}</h2>}>
+          <Row gutter={16}>
+            <Col xs={24} md={10}>
+              <Form.Item label={t('intake.fullName')} name={['applicant', 'fullName']} required>
+                <Input maxLength={100} autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col xs={10} md={5}>
+              <Form.Item label={t('intake.idKind')} name={['applicant', 'idKind']}>
+                <Select options={ID_KINDS.map((k) => ({ value: k, label: t(`idKind.${k}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={14} md={9}>
+              <Form.Item label={t('intake.idNumber')} name={['applicant', 'idNumber']} required extra={t('intake.idNumberHelp')}>
+                <Input
+                  autoComplete="off"
+                  className="mono"
+                  onKeyDown={onIdKey}
+                  onChange={(e) => {
+                    const v = e.target.value;
+                    // A complete QR (7 fields ending with the issue date) needs no Enter from the scanner.
+                    if (v.split('|').length >= 7 && /\|\d{8}$/.test(v)) fillFromQr(v);
+                  }}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col xs={24} md={6}>
+              <Form.Item label={t('intake.phone')} name={['applicant', 'phone']}>
+                <Input maxLength={20} inputMode="tel" autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('intake.email')} name={['applicant', 'email']}>
+                <Input maxLength={120} type="email" autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={10}>
+              <Form.Item label={t('intake.ownerName')} name="ownerName">
+                <Input maxLength={100} autoComplete="off" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item label={t('intake.address')} name={['applicant', 'address']} required className="compact-item">
+            <Input maxLength={300} autoComplete="off" />
+          </Form.Item>
+        </Card>
+
+        <Card size="small" title={<h2 className="card-title">{t('intake.componentsSection')}</h2>}>
+          <ComponentsTable requiredNames={requiredNames} />
+          <Row gutter={16} className="intake-tail">
+            <Col xs={8} md={4}>
+              <Form.Item label={t('intake.sets')} name="sets">
+                <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={16} md={20}>
+              <Form.Item label={t('intake.note')} name="note">
+                <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+
+      </Form>
+    </div>
+  );
+}
+
+function ComponentsTable({ requiredNames }: { requiredNames: Set<string> }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<IntakeValues>();
+  return (
+    <Form.List name="components">
+      {(fields, { add, remove }) => (
+        <>
+          <p className="hint">{fields.length > 0 ? t('intake.componentsHint') : t('intake.noComponents')}</p>
+          {fields.length > 0 && (
+            <table className="components-table">
+              <thead>
+                <tr>
+                  <th scope="col" className="num-col">
+                    #
+                  </th>
+                  <th scope="col">{t('intake.componentName')}</th>
+                  <th scope="col" className="count-col">
+                    {t('intake.originals')}
+                  </th>
+                  <th scope="col" className="count-col">
+                    {t('intake.certifiedCopies')}
+                  </th>
+                  <th scope="col" className="count-col">
+                    {t('intake.photocopies')}
+                  </th>
+                  <th scope="col" className="action-col">
+                    <span className="sr-only">{t('intake.removeComponent')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {fields.map((field, i) => {
+                  const name = (form.getFieldValue(['components', field.name, 'name']) as string | undefined) ?? '';
+                  const label = name || `${t('intake.componentName')} ${i + 1}`;
+                  return (
+                    <tr key={field.key}>
+                      <td className="num-col">{i + 1}</td>
+                      <td>
+                        <Form.Item name={[field.name, 'name']} className="cell-item">
+                          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} aria-label={`${t('intake.componentName')} ${i + 1}`} />
+                        </Form.Item>
+                        {requiredNames.has(name) && <span className="required-note">{t('intake.requiredComponent')}</span>}
+                      </td>
+                      {(['originals', 'certifiedCopies', 'photocopies'] as const).map((k) => (
+                        <td key={k} className="count-col">
+                          <Form.Item name={[field.name, k]} className="cell-item">
+                            <InputNumber min={0} max={99} precision={0} aria-label={`${t(`intake.${k}`)}: ${label}`} />
+                          </Form.Item>
+                        </td>
+                      ))}
+                      <td className="action-col">
+                        <Button type="text" danger onClick={() => remove(field.name)} aria-label={`${t('intake.removeComponent')}: ${label}`}>
+                          ✕
+                        </Button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          <Button onClick={() => add({ name: '', originals: 0, certifiedCopies: 0, photocopies: 1 })}>+ {t('intake.addComponent')}</Button>
+        </>
+      )}
+    </Form.List>
+  );
+}

@@ -1,0 +1,106 @@
+import { App as AntApp, Button, Card, Descriptions, Form, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { agencyInput, type AgencyInput, type SetupState } from '../../../electron/contract';
+import { call } from '../api';
+import { AgencyFields } from '../components/AgencyFields';
+import { FormAlert } from '../components/FormAlert';
+import type { Language } from '../i18n';
+import { checkWithSchema, clearEditedErrors, fieldProblems, showFieldProblems } from '../lib/formErrors';
+
+interface Props {
+  setup: SetupState;
+  onSaved: () => void;
+  language: Language;
+  setLanguage: (lang: Language) => void;
+}
+
+export function SettingsScreen({ setup, onSaved, language, setLanguage }: Props) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<AgencyInput>();
+  const [busy, setBusy] = useState(false);
+  const [alert, setAlert] = useState<string>();
+
+  useEffect(() => {
+    document.title = `${t('settings.title')} — ${t('app.name')}`;
+  }, [t]);
+
+  const initial: AgencyInput = (() => {
+    const { updatedAt: _updatedAt, ...agency } = setup.agency ?? { ...setup.defaults, updatedAt: '' };
+    return agency;
+  })();
+
+  const submit = async (values: AgencyInput) => {
+    setAlert(undefined);
+    const unmatched = checkWithSchema(form, agencyInput, values);
+    if (unmatched) {
+      if (unmatched.length > 0) setAlert(unmatched.map((p) => p.message).join('; '));
+      return;
+    }
+    setBusy(true);
+    const result = await call('updateAgency', values);
+    setBusy(false);
+    if (!result.ok) {
+      const problems = fieldProblems(result.error);
+      const rest = showFieldProblems(form, problems);
+      if (problems.length === 0 || rest.length > 0) setAlert(result.error.message);
+      return;
+    }
+    void message.success(t('common.saved'));
+    onSaved();
+  };
+
+  return (
+    <div className="settings-screen">
+      <div className="screen-head">
+        <h1 className="page-title">{t('settings.title')}</h1>
+      </div>
+      <Card size="small" title={<h2 className="card-title">{t('agency.section')}</h2>}>
+        <p className="hint">{t('settings.agencyIntro')}</p>
+        <FormAlert title={t('intake.fixErrors')} message={alert} />
+        <Form<AgencyInput>
+          form={form}
+          layout="vertical"
+          initialValues={initial}
+          onFinish={(v) => void submit(v)}
+          onValuesChange={(changed) => clearEditedErrors(form, changed)}
+        >
+          <AgencyFields />
+          <div className="form-actions">
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </div>
+        </Form>
+      </Card>
+      <Card size="small" title={<h2 className="card-title">{t('settings.officerSection')}</h2>}>
+        <Descriptions
+          bordered
+          size="small"
+          column={3}
+          items={[
+            { key: 'name', label: t('setup.officerName'), children: setup.officer?.fullName ?? t('common.none') },
+            { key: 'title', label: t('setup.officerTitle'), children: setup.officer?.title || t('common.none') },
+            { key: 'version', label: t('settings.version'), children: setup.version },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={<h2 className="card-title">{t('settings.languageSection')}</h2>}>
+        <label className="inline-field">
+          <span>{t('settings.language')}</span>
+          <Select<Language>
+            value={language}
+            onChange={setLanguage}
+            style={{ width: 220 }}
+            aria-label={t('settings.language')}
+            options={[
+              { value: 'vi', label: 'Tiếng Việt' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </label>
+      </Card>
+    </div>
+  );
+}

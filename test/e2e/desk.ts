@@ -1,0 +1,82 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Helpers shared by the browser-door specs: open the desk, first-run setup, axe, screenshots, form errors. */
+
+export const SCREENS_DIR = path.join('test-results', 'screens');
+
+export function deskUrl(): string {
+  const url = process.env.DESK_URL;
+  if (!url) throw new Error('DESK_URL is not set: the specs run under playwright.config.ts, whose global setup starts the desk.');
+  return url;
+}
+
+/** Opens the tokened URL as a new officer would; the server sets the cookie and redirects to /. */
+export async function openDesk(page: Page): Promise<void> {
+  await page.goto(deskUrl());
+  await expect(page).toHaveURL(/\/(#.*)?$/);
+  await expect(page.locator('main')).toBeVisible();
+}
+
+/** Calls the desk through the page (same origin, the officer's cookie), exactly like the renderer does. */
+export async function api<T = unknown>(page: Page, method: string, input: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const r = await fetch(`/api/${m}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(i),
+      });
+      return { status: r.status, body: await r.json() };
+    },
+    [method, input] as const,
+  ) as Promise<{ status: number; body: T }>;
+}
+
+/** For specs that need a configured desk whatever ran before them. */
+export async function ensureConfigured(page: Page): Promise<void> {
+  const setup = await api<{ ok: boolean; value: { configured: boolean; defaults: unknown } }>(page, 'getSetup', {});
+  if (setup.body.value.configured) return;
+  const done = await api<{ ok: boolean }>(page, 'setupDesk', {
+    agency: setup.body.value.defaults,
+    officer: { fullName: 'Lê Văn Tâm', title: 'Công chức Văn phòng - Thống kê' },
+  });
+  expect(done.body.ok).toBe(true);
+  await page.reload();
+}
+
+/** No serious or critical WCAG 2.1 A/AA violations on the current screen. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  expect(summary, `axe on ${screen}`).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** The antd form item that holds the field labelled `label`. */
+export function formItem(page: Page, label: string): Locator {
+  return page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+}
+
+/** The validation messages shown under the field labelled `label` (antd's explain list, linked by aria-describedby). */
+export function fieldError(page: Page, label: string): Locator {
+  return formItem(page, label).locator('.ant-form-item-explain');
+}
+
+/** Picks a procedure the way an officer does: type without diacritics, Enter on the first match. */
+export async function pickProcedure(page: Page, typed: string, expected: RegExp): Promise<void> {
+  const combo = page.getByRole('combobox', { name: 'Thủ tục' });
+  await combo.click();
+  await combo.pressSequentially(typed);
+  await expect(page.locator('.ant-select-item-option').filter({ hasText: expected }).first()).toBeVisible();
+  await combo.press('Enter');
+  await expect(formItem(page, 'Thủ tục')).toContainText(expected);
+}
