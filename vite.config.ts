@@ -1,14 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
-import { CONTENT_SECURITY_POLICY } from './electron/server/web-policy.js';
+import { DESK_CSP } from './electron/contract/web-policy.js';
 
 /**
- * The desk's Content-Security-Policy (one source: electron/server/web-policy.ts) written into the built page too, for
+ * The desk's Content-Security-Policy (one source: electron/contract/web-policy.ts) written into the built page too, for
  * defence in depth. A meta tag cannot carry frame-ancestors, so it is left to the headers. Build only: the dev
  * server's React refresh preamble is an inline script.
  */
-const CSP = CONTENT_SECURITY_POLICY.split('; ')
+const CSP = DESK_CSP.split('; ')
   .filter((d) => !d.startsWith('frame-ancestors'))
   .join('; ');
 

@@ -4,6 +4,7 @@ import type { Result } from './errors';
 
 export * from './errors';
 export * from './schemas';
+export * from './text';
 
 /**
  * The API between screen and desk: one entry per method, input and output schemas.

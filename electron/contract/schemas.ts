@@ -197,10 +197,17 @@ export const dossierComponent = z.object({
   photocopies: z.number().int(),
 });
 
+/**
+ * What an event records: created (intake saved, status 1), accepted (Tiếp nhận, 1 → 2, Mẫu 01 issued),
+ * status (any other status change, e.g. imported history). Later capabilities add their own actions here.
+ */
+export const EVENT_ACTIONS = ['created', 'accepted', 'status'] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
+
 export const dossierEvent = z.object({
   id: z.number().int(),
   at: z.string(),
-  action: z.string(),
+  action: z.enum(EVENT_ACTIONS),
   officerName: z.string().nullable(),
   fromStatus: z.number().int().nullable(),
   toStatus: z.number().int().nullable(),
@@ -208,10 +215,14 @@ export const dossierEvent = z.object({
 });
 export type DossierEvent = z.output<typeof dossierEvent>;
 
+/** The forms of TT 03/2025 Phụ lục I: Mẫu 01 … Mẫu 07. */
+export const FORM_CODES = ['01', '02', '03', '04', '05', '06', '07'] as const;
+export type FormCode = (typeof FORM_CODES)[number];
+
 export const documentMeta = z.object({
   id: z.number().int(),
   dossierId: z.number().int(),
-  form: z.string(),
+  form: z.enum(FORM_CODES),
   templateVersion: z.string(),
   version: z.number().int(),
   fileName: z.string(),

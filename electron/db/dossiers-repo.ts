@@ -1,3 +1,4 @@
+import type { EventAction, FormCode } from '../contract/schemas';
 import type { Db } from './connection';
 
 /** A dossier row as stored: instants as epoch milliseconds. */
@@ -63,7 +64,7 @@ export interface NewDossier {
 export interface EventDbRow {
   id: number;
   at: number;
-  action: string;
+  action: EventAction;
   officerName: string | null;
   fromStatus: number | null;
   toStatus: number | null;
@@ -81,7 +82,7 @@ export interface ComponentDbRow {
 export interface DocumentDbRow {
   id: number;
   dossierId: number;
-  form: string;
+  form: FormCode;
   templateVersion: string;
   version: number;
   fileName: string;
@@ -208,7 +209,7 @@ export function dossiersRepo(db: Db) {
       void insertComponent.run(dossierId, c.position, c.name, c.originals, c.certifiedCopies, c.photocopies),
     addEvent: (
       dossierId: number,
-      e: { at: number; officerId: number | null; action: string; from: number | null; to: number | null; note: string | null },
+      e: { at: number; officerId: number | null; action: EventAction; from: number | null; to: number | null; note: string | null },
     ): void => void insertEvent.run(dossierId, e.at, e.officerId, e.action, e.from, e.to, e.note),
     byId: (id: number): DossierDbRow | undefined => byId.get(id),
     components: (id: number): ComponentDbRow[] => components.all(id),
@@ -231,7 +232,7 @@ export function dossiersRepo(db: Db) {
 
     addDocument: (d: {
       dossierId: number;
-      form: string;
+      form: FormCode;
       templateVersion: string;
       fileName: string;
       sha256: string;

@@ -7,7 +7,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Result } from '../contract';
-import { DESK_CSP, DOCUMENT_CSP } from './csp';
+import { DESK_CSP, DOCUMENT_CSP } from '../contract/web-policy';
 import { DESK_HOST, DESK_SCHEME } from './urls';
 
 export const MIME_TYPES: Readonly<Record<string, string>> = {

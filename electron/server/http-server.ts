@@ -3,7 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { dispatch, type DeskImpl, type ErrorCode, type Result } from '../contract';
-import { CONTENT_SECURITY_POLICY, MIME_TYPES } from './web-policy';
+import { DESK_CSP, DOCUMENT_CSP } from '../contract/web-policy';
+import { MIME_TYPES } from './mime';
 
 export interface DeskServerOptions {
   desk: DeskImpl;
@@ -33,7 +34,6 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
 };
 
 const BASE_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
@@ -42,7 +42,12 @@ const BASE_HEADERS = {
 };
 
 function send(res: http.ServerResponse, status: number, body: Buffer | string, headers: Record<string, string>) {
-  res.writeHead(status, { ...BASE_HEADERS, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'Content-Security-Policy': DESK_CSP,
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -140,6 +145,7 @@ export function createDeskServer(options: DeskServerOptions): http.Server {
       if (!safeEqual(queryToken, token)) return sendEnvelope(res, failure('UNAUTHORIZED', 'Mã truy cập không đúng'));
       res.writeHead(303, {
         ...BASE_HEADERS,
+        'Content-Security-Policy': DESK_CSP,
         'Set-Cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
         Location: url.pathname,
         'Content-Length': '0',
@@ -192,6 +198,8 @@ export function createDeskServer(options: DeskServerOptions): http.Server {
     send(res, 200, pdf, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `inline; filename="${result.value.fileName.replace(/[^\w.-]/g, '_')}"`,
+      // Chromium's PDF viewer is a plugin: under the page policy's object-src 'none' the tab would stay blank.
+      'Content-Security-Policy': DOCUMENT_CSP,
       'Cache-Control': 'no-store',
     });
   }

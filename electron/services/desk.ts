@@ -6,6 +6,7 @@ import {
   DeskError,
   type ChannelCode,
   type DeskImpl,
+  type MethodOutput,
   type ParsedInput,
   type Result,
 } from '../contract';
@@ -90,7 +91,8 @@ export function createDesk(config: DeskConfig): Desk {
   const fieldError = (path: string, message: string) =>
     new DeskError('VALIDATION', message, [{ path, message }]);
 
-  const impl: { [M in keyof DeskImpl]: (input: ParsedInput<M>) => unknown } = {
+  // Outputs are checked against the contract's types here; the contract suite checks them against the schemas.
+  const impl: { [M in keyof DeskImpl]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> } = {
     getSetup: () => setupState(),
 
     setupDesk: ({ agency, officer }) => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
 import { METHOD_NAMES } from '../../electron/contract';
-import { DESK_CSP } from '../../electron/main/csp';
+import { DESK_CSP } from '../../electron/contract/web-policy';
 import { findElectronBinary } from './electron-binary';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -26,16 +26,5 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${formatDate(iso)} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
 }
 
-/**
- * Search folding exactly as the desk does it (electron/core/fold.ts, which the renderer may not import): diacritics
- * removed, đ → d, lower case, runs of non-alphanumerics collapsed to one space. "Đức" → "duc".
- */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+/** Search folding exactly as the desk does it (one implementation, in the contract). */
+export { foldVietnamese as fold } from '../../../electron/contract';

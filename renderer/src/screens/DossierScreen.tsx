@@ -208,26 +208,17 @@ function ComponentsList({ components }: { components: DossierDetail['components'
   );
 }
 
-/** "01", "mau01", "M01" → "01" when it is one of the TT 03/2025 forms. */
-function formNumber(form: string): string | null {
-  const m = /(\d{1,2})\s*$/.exec(form);
-  if (!m?.[1]) return null;
-  const n = m[1].padStart(2, '0');
-  return Number(n) >= 1 && Number(n) <= 7 ? n : null;
-}
-
 function DocumentsList({ documents }: { documents: DocumentMeta[] }) {
   const { t } = useTranslation();
   if (documents.length === 0) return <p className="hint">{t('dossier.noDocuments')}</p>;
   return (
     <ul className="documents">
       {documents.map((d) => {
-        const n = formNumber(d.form);
         return (
           <li key={d.id} className="document">
             <div className="document-text">
               <span className="document-title">
-                {n ? `${t('form.mau', { number: n })} · ${t(`form.${n}`)}` : d.form}
+                {`${t('form.mau', { number: d.form })} · ${t(`form.${d.form}`)}`}
               </span>
               <span className="sub">
                 {formatDateTime(d.createdAt)} · {t('dossier.version', { version: d.version })} · {Math.max(1, Math.round(d.size / 1024))} KB

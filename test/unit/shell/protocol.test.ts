@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../electron/contract';
-import { DESK_CSP, DOCUMENT_CSP } from '../../../electron/main/csp';
+import { DESK_CSP, DOCUMENT_CSP } from '../../../electron/contract/web-policy';
 import { contentDisposition, createAppProtocolHandler, mimeTypeFor, resolveInside } from '../../../electron/main/protocol';
 
 let tmp: string;

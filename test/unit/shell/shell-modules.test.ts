@@ -3,11 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { DeskError } from '../../../electron/contract';
-import { DESK_CSP, DOCUMENT_CSP } from '../../../electron/main/csp';
+import { DESK_CSP, DOCUMENT_CSP } from '../../../electron/contract/web-policy';
 import { buildMenuTemplate, NEW_INTAKE_SCRIPT } from '../../../electron/main/menu';
 import { resolveDeskPaths } from '../../../electron/main/paths';
 import { describeStartupFailure } from '../../../electron/main/startup';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/server/web-policy';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -16,10 +15,6 @@ describe('CSP', () => {
     expect(DESK_CSP).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
-  });
-
-  it('is the same policy the desk server sends (the browser door mirrors it)', () => {
-    expect(CONTENT_SECURITY_POLICY).toBe(DESK_CSP);
   });
 
   it('lets documents run no script and be framed only by the desk', () => {

@@ -1,6 +1,6 @@
 /**
- * Content-Security-Policy of every page the desk serves on app://desk.
- * The desk server (electron/server) must send the same policy; it may not import main/, so it mirrors this string.
+ * Content-Security-Policy of every page of the desk, through either door: app://desk (Electron) and the desk server
+ * (browser), and the <meta> of the built index.html. One source, here, because both doors and the build need it.
  * 'unsafe-inline' for styles only: antd injects its CSS-in-JS at run time. Scripts come from the bundle, nothing else.
  */
 export const DESK_CSP = [
