@@ -59,6 +59,12 @@ export const isoInstant = z.iso.datetime({ offset: true, error: 'Thời điểm 
 
 // ---------- Agency (first-run setup, Settings) ----------
 
+/**
+ * The identifier of phường Tĩnh Gia is not published yet (brief: known unknowns): first-run setup starts from the
+ * province People's Committee's code, which the screens flag until the administrator replaces it.
+ */
+export const PLACEHOLDER_AGENCY_CODE = '000.00.00.H56';
+
 export const agencyCodePattern = /^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$/;
 
 export const agencyInput = z.object({

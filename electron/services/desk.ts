@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   CHANNEL_NAMES,
   DeskError,
+  PLACEHOLDER_AGENCY_CODE,
   type ChannelCode,
   type DeskImpl,
   type MethodOutput,
@@ -35,9 +36,7 @@ export type Desk = DeskImpl & {
 
 /** First-run defaults: Trung tâm Phục vụ hành chính công phường Tĩnh Gia, tỉnh Thanh Hóa (GSO code 16561). */
 export const AGENCY_DEFAULTS = {
-  // The ward's own identifier is not published yet (brief: known unknowns); the province's code is a placeholder
-  // the administrator replaces in Settings.
-  agencyCode: '000.00.00.H56',
+  agencyCode: PLACEHOLDER_AGENCY_CODE,
   agencyName: 'Trung tâm Phục vụ hành chính công phường Tĩnh Gia',
   parentName: 'Ủy ban nhân dân phường Tĩnh Gia',
   placeName: 'Tĩnh Gia',

@@ -1,10 +1,13 @@
 import { Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PLACEHOLDER_AGENCY_CODE } from '../../../electron/contract';
 
 /** The agency's fields, shared by first-run setup (under `agency`) and Settings (top level). */
 export function AgencyFields({ prefix }: { prefix?: string }) {
   const { t } = useTranslation();
   const name = (field: string) => (prefix ? [prefix, field] : field);
+  const agencyCode = Form.useWatch(name('agencyCode'), Form.useFormInstance()) as string | undefined;
+  const codeHelp = agencyCode === PLACEHOLDER_AGENCY_CODE ? t('agency.agencyCodePlaceholder') : t('agency.agencyCodeHelp');
   return (
     <>
       <Row gutter={16}>
@@ -21,7 +24,7 @@ export function AgencyFields({ prefix }: { prefix?: string }) {
       </Row>
       <Row gutter={16}>
         <Col xs={24} md={7}>
-          <Form.Item label={t('agency.agencyCode')} name={name('agencyCode')} extra={t('agency.agencyCodeHelp')} required>
+          <Form.Item label={t('agency.agencyCode')} name={name('agencyCode')} extra={codeHelp} required>
             <Input maxLength={20} autoComplete="off" className="mono" />
           </Form.Item>
         </Col>

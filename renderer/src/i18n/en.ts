@@ -27,6 +27,7 @@ export const en: Messages = {
     parentName: 'Parent body',
     agencyCode: 'Agency code',
     agencyCodeHelp: 'Starts every dossier code; format 000.00.00.H56 (QCVN 102:2016)',
+    agencyCodePlaceholder: "The prefilled code is the province People's Committee's: replace it with the ward's identifier (it starts every dossier code).",
     adminUnitCode: 'Administrative unit code',
     placeName: 'Place name',
     placeNameHelp: 'Printed in the date line "Tĩnh Gia, ngày … tháng … năm …"',

@@ -32,6 +32,7 @@ export const vi = {
     parentName: 'Cơ quan chủ quản',
     agencyCode: 'Mã đơn vị',
     agencyCodeHelp: 'Đứng đầu mã hồ sơ; dạng 000.00.00.H56 (QCVN 102:2016)',
+    agencyCodePlaceholder: 'Mã điền sẵn là mã của UBND tỉnh: hãy thay bằng mã định danh của phường (đứng đầu mọi mã hồ sơ).',
     adminUnitCode: 'Mã đơn vị hành chính',
     placeName: 'Địa danh',
     placeNameHelp: 'In ở dòng "Tĩnh Gia, ngày … tháng … năm …"',
