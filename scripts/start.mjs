@@ -7,41 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { findElectronBinary } from './electron-binary.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const isFile = (p) => {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-};
-
-/**
- * Where the Electron binary is, judged by files: node_modules/electron/path.txt names the executable inside
- * node_modules/electron/dist (or inside ELECTRON_OVERRIDE_DIST_PATH, as electron's own index.js does).
- * @returns {{ found: true, path: string } | { found: false, reason: string }}
- */
-export function findElectronBinary(root = REPO_ROOT, env = process.env) {
-  const pkgDir = path.join(root, 'node_modules', 'electron');
-  const pathFile = path.join(pkgDir, 'path.txt');
-  let relative;
-  try {
-    relative = fs.readFileSync(pathFile, 'utf8').trim();
-  } catch {
-    relative = '';
-  }
-  const override = env.ELECTRON_OVERRIDE_DIST_PATH ? path.resolve(env.ELECTRON_OVERRIDE_DIST_PATH) : '';
-  if (!relative && !override) {
-    return { found: false, reason: `${path.relative(root, pathFile) || pathFile} is missing (the binary download was skipped)` };
-  }
-  const distDir = override || path.join(pkgDir, 'dist');
-  const executable = path.resolve(distDir, relative || 'electron');
-  if (!executable.startsWith(distDir + path.sep)) return { found: false, reason: `${pathFile} names a file outside ${distDir}` };
-  if (!isFile(executable)) return { found: false, reason: `${executable} does not exist` };
-  return { found: true, path: executable };
-}
+export { findElectronBinary };
 
 export const FALLBACK_MESSAGE =
   'Máy này chưa cài tệp chạy Electron (thư mục node_modules/electron/dist trống), nên Một Cửa Desk sẽ mở trong ' +
@@ -126,7 +96,7 @@ function openBrowser(url) {
 
 function startBrowserDoor() {
   const serve = path.join(REPO_ROOT, 'dist', 'server', 'serve.cjs');
-  if (!isFile(serve)) {
+  if (!fs.existsSync(serve)) {
     complain('Chưa có bản build của bàn một cửa (dist/server/serve.cjs). Hãy chạy `npm run build` rồi thử lại. / Run `npm run build` first.');
     return Promise.resolve(1);
   }
@@ -155,7 +125,7 @@ function startBrowserDoor() {
 }
 
 export async function main() {
-  const electron = findElectronBinary();
+  const electron = findElectronBinary(REPO_ROOT);
   if (electron.found && hasDisplay()) return startElectron(electron.path);
   if (electron.found) {
     say('\nMáy này không có màn hình đồ họa nên không mở được cửa sổ Electron; bàn một cửa chạy qua trình duyệt. / No display: starting the browser door instead.\n');

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
 import { METHOD_NAMES } from '../../electron/contract';
 import { DESK_CSP } from '../../electron/contract/web-policy';
-import { findElectronBinary } from './electron-binary';
+import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const binary = findElectronBinary(repo);

@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
-import type { DeskErrorShape } from '../../../electron/contract';
+import { contract, type DeskErrorShape, type MethodInput, type MethodName, type MethodOutput } from '../../../electron/contract';
+import { call } from '../api/hooks';
 
 export interface FieldProblem {
   path: string;
@@ -75,4 +76,28 @@ export function clearEditedErrors(form: FormInstance, changed: unknown): void {
   walk(changed, []);
   const stale = form.getFieldsError(names).filter((f) => f.errors.length > 0);
   if (stale.length > 0) form.setFields(stale.map((f) => ({ name: f.name, errors: [] })));
+}
+
+/**
+ * The submit path every form shares: check the input with the method's contract schema, call the desk, and put
+ * refusals under their fields (an alert for what matches no field). Returns the value, or undefined when refused.
+ */
+export async function submitToDesk<M extends MethodName>(
+  form: FormInstance,
+  method: M,
+  input: MethodInput<M>,
+  setAlert: (message: string | undefined) => void,
+): Promise<MethodOutput<M> | undefined> {
+  setAlert(undefined);
+  const unmatched = checkWithSchema(form, contract[method].input, input);
+  if (unmatched) {
+    if (unmatched.length > 0) setAlert(unmatched.map((p) => p.message).join('; '));
+    return undefined;
+  }
+  const result = await call(method, input);
+  if (result.ok) return result.value;
+  const problems = fieldProblems(result.error);
+  const rest = showFieldProblems(form, problems);
+  if (problems.length === 0 || rest.length > 0) setAlert(result.error.message);
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { App as AntApp, Alert, Button, Card, Descriptions, Spin, Timeline } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ComponentsTableHead } from '../components/ComponentsTableHead';
 import type { DocumentMeta, DossierDetail, DossierEvent } from '../../../electron/contract';
 import { call, documentUrl, openDocument, useDesk } from '../api';
 import { StatusTag } from '../components/StatusTag';
@@ -176,23 +177,7 @@ function ComponentsList({ components }: { components: DossierDetail['components'
   if (components.length === 0) return <p className="hint">{t('dossier.noComponents')}</p>;
   return (
     <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col" className="num-col">
-            #
-          </th>
-          <th scope="col">{t('intake.componentName')}</th>
-          <th scope="col" className="count-col">
-            {t('intake.originals')}
-          </th>
-          <th scope="col" className="count-col">
-            {t('intake.certifiedCopies')}
-          </th>
-          <th scope="col" className="count-col">
-            {t('intake.photocopies')}
-          </th>
-        </tr>
-      </thead>
+      <ComponentsTableHead />
       <tbody>
         {components.map((c, i) => (
           <tr key={c.position}>

@@ -4,17 +4,17 @@ import { useTranslation } from 'react-i18next';
 import {
   CHANNEL_CODES,
   ID_KINDS,
-  intakeInput,
   type ChannelCode,
   type ComponentInput,
   type IntakeInput,
   type Procedure,
 } from '../../../electron/contract';
-import { call, useDesk } from '../api';
+import { useDesk } from '../api';
+import { ComponentsTableHead } from '../components/ComponentsTableHead';
 import { FormAlert } from '../components/FormAlert';
 import { parseCccdQr } from '../lib/cccdQr';
 import { fold } from '../lib/format';
-import { checkWithSchema, clearEditedErrors, fieldProblems, showFieldProblems } from '../lib/formErrors';
+import { clearEditedErrors, submitToDesk } from '../lib/formErrors';
 import { onEscape } from '../lib/keys';
 import { navigate } from '../lib/router';
 
@@ -139,24 +139,12 @@ export function IntakeScreen() {
   };
 
   const submit = async (values: IntakeValues) => {
-    setAlert(undefined);
-    const input = toInput(values);
-    const unmatched = checkWithSchema(form, intakeInput, input);
-    if (unmatched) {
-      if (unmatched.length > 0) setAlert(unmatched.map((p) => p.message).join('; '));
-      return;
-    }
     setBusy(true);
-    const result = await call('createDossier', input);
+    const created = await submitToDesk(form, 'createDossier', toInput(values), setAlert);
     setBusy(false);
-    if (!result.ok) {
-      const problems = fieldProblems(result.error);
-      const rest = showFieldProblems(form, problems);
-      if (problems.length === 0 || rest.length > 0) setAlert(result.error.message);
-      return;
-    }
-    void message.success(t('intake.created', { code: result.value.code }));
-    navigate({ name: 'dossier', id: result.value.id });
+    if (!created) return;
+    void message.success(t('intake.created', { code: created.code }));
+    navigate({ name: 'dossier', id: created.id });
   };
 
   return (
@@ -314,26 +302,7 @@ function ComponentsTable({ requiredNames }: { requiredNames: Set<string> }) {
           <p className="hint">{fields.length > 0 ? t('intake.componentsHint') : t('intake.noComponents')}</p>
           {fields.length > 0 && (
             <table className="components-table">
-              <thead>
-                <tr>
-                  <th scope="col" className="num-col">
-                    #
-                  </th>
-                  <th scope="col">{t('intake.componentName')}</th>
-                  <th scope="col" className="count-col">
-                    {t('intake.originals')}
-                  </th>
-                  <th scope="col" className="count-col">
-                    {t('intake.certifiedCopies')}
-                  </th>
-                  <th scope="col" className="count-col">
-                    {t('intake.photocopies')}
-                  </th>
-                  <th scope="col" className="action-col">
-                    <span className="sr-only">{t('intake.removeComponent')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <ComponentsTableHead actionLabel={t('intake.removeComponent')} />
               <tbody>
                 {fields.map((field, i) => {
                   const name = (form.getFieldValue(['components', field.name, 'name']) as string | undefined) ?? '';

@@ -1,12 +1,11 @@
 import { App as AntApp, Button, Card, Descriptions, Form, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agencyInput, type AgencyInput, type SetupState } from '../../../electron/contract';
-import { call } from '../api';
+import { type AgencyInput, type SetupState } from '../../../electron/contract';
 import { AgencyFields } from '../components/AgencyFields';
 import { FormAlert } from '../components/FormAlert';
 import type { Language } from '../i18n';
-import { checkWithSchema, clearEditedErrors, fieldProblems, showFieldProblems } from '../lib/formErrors';
+import { clearEditedErrors, submitToDesk } from '../lib/formErrors';
 
 interface Props {
   setup: SetupState;
@@ -32,21 +31,10 @@ export function SettingsScreen({ setup, onSaved, language, setLanguage }: Props)
   })();
 
   const submit = async (values: AgencyInput) => {
-    setAlert(undefined);
-    const unmatched = checkWithSchema(form, agencyInput, values);
-    if (unmatched) {
-      if (unmatched.length > 0) setAlert(unmatched.map((p) => p.message).join('; '));
-      return;
-    }
     setBusy(true);
-    const result = await call('updateAgency', values);
+    const saved = await submitToDesk(form, 'updateAgency', values, setAlert);
     setBusy(false);
-    if (!result.ok) {
-      const problems = fieldProblems(result.error);
-      const rest = showFieldProblems(form, problems);
-      if (problems.length === 0 || rest.length > 0) setAlert(result.error.message);
-      return;
-    }
+    if (!saved) return;
     void message.success(t('common.saved'));
     onSaved();
   };

@@ -1,11 +1,10 @@
 import { App as AntApp, Button, Card, Col, Form, Input, Row } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setupInput, type AgencyInput, type SetupInput } from '../../../electron/contract';
-import { call } from '../api';
+import { type AgencyInput, type SetupInput } from '../../../electron/contract';
 import { AgencyFields } from '../components/AgencyFields';
 import { FormAlert } from '../components/FormAlert';
-import { checkWithSchema, clearEditedErrors, fieldProblems, showFieldProblems } from '../lib/formErrors';
+import { clearEditedErrors, submitToDesk } from '../lib/formErrors';
 
 /** First run: the agency (pre-filled with the desk's defaults) and the receiving officer. */
 export function SetupScreen({ defaults, onDone }: { defaults: AgencyInput; onDone: () => void }) {
@@ -20,20 +19,10 @@ export function SetupScreen({ defaults, onDone }: { defaults: AgencyInput; onDon
   }, [t]);
 
   const submit = async (values: SetupInput) => {
-    setAlert(undefined);
-    const unmatched = checkWithSchema(form, setupInput, values);
-    if (unmatched) {
-      if (unmatched.length > 0) setAlert(unmatched.map((p) => p.message).join('; '));
-      return;
-    }
     setBusy(true);
-    const result = await call('setupDesk', values);
+    const done = await submitToDesk(form, 'setupDesk', values, setAlert);
     setBusy(false);
-    if (!result.ok) {
-      const rest = showFieldProblems(form, fieldProblems(result.error));
-      setAlert(rest.length > 0 || fieldProblems(result.error).length === 0 ? result.error.message : undefined);
-      return;
-    }
+    if (!done) return;
     void message.success(t('setup.done'));
     onDone();
   };

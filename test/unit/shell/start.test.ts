@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { findElectronBinary as findForLane, type ElectronBinary } from '../../electron/electron-binary';
+import { findElectronBinary, type ElectronBinary } from '../../../scripts/electron-binary.mjs';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const startScript = path.join(repo, 'scripts', 'start.mjs');
@@ -60,15 +60,12 @@ describe('Electron binary detection (files only)', () => {
     expect(fromScript.found).toBe(found);
     if (fromScript.found) expect(fs.statSync(fromScript.path).isFile()).toBe(true);
     else expect(fromScript.reason.length).toBeGreaterThan(0);
-    // The Electron lane's copy decides the same.
-    expect(findForLane(root, {})).toEqual(fromScript);
   });
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH like electron/index.js', () => {
     const root = layout({ 'custom/electron': '' });
     const env = { ELECTRON_OVERRIDE_DIST_PATH: path.join(root, 'custom') };
     expect(start.findElectronBinary(root, env)).toEqual({ found: true, path: path.join(root, 'custom', 'electron') });
-    expect(findForLane(root, env)).toEqual(start.findElectronBinary(root, env));
   });
 
   it('never loads the electron package to decide', () => {
@@ -117,7 +114,7 @@ describe('start.mjs helpers', () => {
 
 // End to end through the browser door when Electron is absent (the usual case here). The desk server's bundle is
 // built first if this run comes before `npm run build` (esbuild, about a second).
-const electronAbsent = !findForLane(repo).found;
+const electronAbsent = !findElectronBinary(repo).found;
 describe.skipIf(!electronAbsent)('npm start without Electron', () => {
   beforeAll(() => {
     if (!fs.existsSync(path.join(repo, 'dist', 'server', 'serve.cjs'))) {

@@ -1,14 +1,10 @@
-/**
- * Finds the Electron binary by its files, exactly as scripts/start.mjs does (a unit test keeps the two in step):
- * node_modules/electron/path.txt names the executable inside node_modules/electron/dist (or inside
- * ELECTRON_OVERRIDE_DIST_PATH). Never require('electron'): its index.js downloads the binary when it is missing.
- */
+// The one place that decides whether the Electron binary is installed: by its files only, never require('electron')
+// (its index.js would try to download the binary). Used by scripts/start.mjs and by the Electron test lane.
 import fs from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 
-export type ElectronBinary = { found: true; path: string } | { found: false; reason: string };
-
-const isFile = (p: string): boolean => {
+const isFile = (p) => {
   try {
     return fs.statSync(p).isFile();
   } catch {
@@ -16,10 +12,15 @@ const isFile = (p: string): boolean => {
   }
 };
 
-export function findElectronBinary(root: string, env: Readonly<Record<string, string | undefined>> = process.env): ElectronBinary {
+/**
+ * Where the Electron binary is, judged by files: node_modules/electron/path.txt names the executable inside
+ * node_modules/electron/dist (or inside ELECTRON_OVERRIDE_DIST_PATH, as electron's own index.js does).
+ * @returns {{ found: true, path: string } | { found: false, reason: string }}
+ */
+export function findElectronBinary(root, env = process.env) {
   const pkgDir = path.join(root, 'node_modules', 'electron');
   const pathFile = path.join(pkgDir, 'path.txt');
-  let relative: string;
+  let relative;
   try {
     relative = fs.readFileSync(pathFile, 'utf8').trim();
   } catch {
@@ -35,3 +36,4 @@ export function findElectronBinary(root: string, env: Readonly<Record<string, st
   if (!isFile(executable)) return { found: false, reason: `${executable} does not exist` };
   return { found: true, path: executable };
 }
+
