@@ -150,6 +150,37 @@ export const MAU01 = {
       signatureMm: 22,
     },
   } satisfies Record<'A5' | 'A4', PaperMetrics>,
+  /** Tighter metrics, used only when the regular ones would push the signatures onto a second page. */
+  compact: {
+    A5: {
+      size: 'A5',
+      margins: { top: 12, right: 13, bottom: 12, left: 18 },
+      header: 8.5,
+      title: 11.5,
+      body: 9.5,
+      code: 10,
+      table: 8.5,
+      small: 8,
+      leading: 1.22,
+      qrMm: 15,
+      leftColumn: 0.42,
+      signatureMm: 13,
+    },
+    A4: {
+      size: 'A4',
+      margins: { top: 15, right: 15, bottom: 15, left: 25 },
+      header: 12,
+      title: 13.5,
+      body: 12,
+      code: 12.5,
+      table: 11,
+      small: 10.5,
+      leading: 1.22,
+      qrMm: 20,
+      leftColumn: 0.42,
+      signatureMm: 18,
+    },
+  } satisfies Record<'A5' | 'A4', PaperMetrics>,
 } as const;
 
 export type Mau01Template = typeof MAU01;

@@ -124,12 +124,25 @@ const lead = (m: PaperMetrics, size: number) => size * m.leading;
 const textTop = (y: number, h: number, size: number) => y + (h - size * 1.15) / 2;
 
 /**
+ * A slip that spills onto a second page only because of long values (procedure name, fee text) is laid out again in
+ * the paper's compact metrics, so the signatures stay on the page the citizen signs; a slip that still does not fit
+ * (a long components table) keeps the regular metrics and continues on the next page with the table header repeated.
  * Keep this function free of `await` until `finish`: the fonts are shared between documents (see FontStore), which
- * is safe because one document goes from its first glyph to its embedded subsets without yielding.
+ * is safe because one document goes from its first glyph to its embedded subsets without yielding. A layout that is
+ * dropped is never finished, and the one that is finished is always the last one laid out.
  */
 async function renderMau01(store: FontStore, data: SlipData, paper: Paper): Promise<Buffer> {
   const m: PaperMetrics = MAU01.paper[paper];
   if (!m) throw new Error(`Unknown paper size: ${String(paper)}`);
+  let layout = layoutMau01(store, data, m);
+  if (layout.pages > 1) {
+    const compact = layoutMau01(store, data, MAU01.compact[paper]);
+    layout = compact.pages === 1 ? compact : layoutMau01(store, data, m);
+  }
+  return finish(layout.doc);
+}
+
+function layoutMau01(store: FontStore, data: SlipData, m: PaperMetrics): { doc: PDFKit.PDFDocument; pages: number } {
   const margins: Box = {
     top: m.margins.top * MM,
     right: m.margins.right * MM,
@@ -153,7 +166,7 @@ async function renderMau01(store: FontStore, data: SlipData, paper: Paper): Prom
   flow.y += lead(m, m.body) * 0.4;
 
   for (const block of MAU01.blocks) drawBlock(ctx, block);
-  return finish(pen.doc);
+  return { doc: pen.doc, pages: flow.page };
 }
 
 function sentenceCase(s: string): string {

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDesk, type Desk } from '../../electron/services/desk';
 import type { IntakeInput, Result } from '../../electron/contract';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RESOURCES = path.join(ROOT, 'resources');
 
 export function tempDir(prefix = 'desk-test-'): string {

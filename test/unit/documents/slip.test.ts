@@ -225,6 +225,30 @@ describe('Mẫu 01 appointment slip', () => {
     expect(squash((pages[0] as PageRead).text)).toContain(squash('Tên thành phần hồ sơ'));
   });
 
+  it('keeps a slip with long values on one page, signatures included, using the compact metrics', async () => {
+    const base = sampleSlip();
+    const data: SlipData = {
+      ...base,
+      agency: { ...base.agency, agencyName: 'Trung tâm Phục vụ hành chính công phường Tĩnh Gia' },
+      dossier: {
+        ...base.dossier,
+        applicantName: 'Tôn Nữ Hoàng Thị Phương Thảo',
+        ownerName: 'Nguyễn Văn Đức',
+        procedureName:
+          'Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận',
+        timeLimitText: 'Trong ngày tiếp nhận; ngày làm việc tiếp theo nếu tiếp nhận sau 15 giờ',
+        feeText: '2.000 đồng/trang cho trang 1 và 2; từ trang thứ 3: 1.000 đồng/trang; tối đa 200.000 đồng/bản',
+      },
+    };
+    const pages = await readPdf(await renderer.mau01(data));
+    expect(pages).toHaveLength(1);
+    const text = squash((pages[0] as PageRead).text);
+    for (const s of ['NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ', data.officerName, data.dossier.feeText]) {
+      expect(text).toContain(squash(s));
+    }
+    expectInsideMargins(pages[0] as PageRead, MAU01.compact.A5.margins);
+  });
+
   it('keeps the text layer right on a warm renderer (glyphs first met as components of composites)', async () => {
     const r = createDocumentRenderer({ fontsDir: FONTS });
     await r.mau01(sampleSlip()); // subsets composite glyphs such as "Ô", whose component "O" is otherwise unused in bold
