@@ -14,6 +14,12 @@ export const FONT_FILES: Readonly<Record<FontFace, string>> = {
 
 export type FontSet = Readonly<Record<FontFace, Font>>;
 
+/** Shaped words by text, per face: pdfkit's EmbeddedFont#layoutCache, shared across the documents of a renderer. */
+export type LayoutCaches = Readonly<Record<FontFace, Record<string, unknown>>>;
+
+/** Bound on the shared word caches: a busy day's names and addresses must not grow them without end. */
+const LAYOUT_CACHE_LIMIT = 20_000;
+
 /** fontkit's per-font glyph cache (TTFFont#_glyphs); not part of its typed API. */
 type GlyphCache = { _glyphs?: Record<number, { codePoints?: number[] }> };
 
@@ -30,6 +36,7 @@ type GlyphCache = { _glyphs?: Record<number, { codePoints?: number[] }> };
 export class FontStore {
   private readonly bytes: Readonly<Record<FontFace, Buffer>>;
   private current: FontSet;
+  private layouts: LayoutCaches = emptyLayoutCaches();
 
   constructor(fontsDir: string) {
     const read = (face: FontFace): Buffer => {
@@ -57,7 +64,22 @@ export class FontStore {
     } else {
       // fontkit's internals changed: stay correct, at the price of parsing per document (a test flags this)
       this.current = this.parse();
+      this.layouts = emptyLayoutCaches();
     }
     return this.current;
   }
+
+  /**
+   * Word shapes shared by every document of this renderer. fontkit's OpenType shaping is most of a slip's cost and
+   * the labels repeat from slip to slip. Safe with the glyph-cache reset above: a cached word holds glyphs reached
+   * through text, which carry their code points.
+   */
+  layoutCaches(): LayoutCaches {
+    if (Object.values(this.layouts).some((c) => Object.keys(c).length > LAYOUT_CACHE_LIMIT)) this.layouts = emptyLayoutCaches();
+    return this.layouts;
+  }
+}
+
+function emptyLayoutCaches(): LayoutCaches {
+  return { regular: Object.create(null), bold: Object.create(null), italic: Object.create(null), boldItalic: Object.create(null) };
 }

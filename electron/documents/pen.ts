@@ -4,7 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Font } from 'fontkit';
-import type { FontFace, FontSet } from './fonts';
+import type { FontFace, FontSet, LayoutCaches } from './fonts';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -39,7 +39,7 @@ export interface DocInfo {
  * selecting the default face again hits its cache instead of re-opening the font (and comparing name tables) on
  * every switch, which costs a third of the render time.
  */
-export function newDocument(fonts: FontSet, size: string, margins: Box, info: DocInfo): Pen {
+export function newDocument(fonts: FontSet, size: string, margins: Box, info: DocInfo, layouts?: LayoutCaches): Pen {
   const options: PDFKit.PDFDocumentOptions = {
     size,
     margins,
@@ -64,7 +64,12 @@ export function newDocument(fonts: FontSet, size: string, margins: Box, info: Do
     const font: Font = fonts[face];
     names[face] = font.postscriptName;
     doc.registerFont(font.postscriptName, font as unknown as Buffer);
+    // pdfkit makes one EmbeddedFont per document, each with its own word cache; hand it the renderer's shared one.
+    // (`_font` and `layoutCache` are pdfkit internals: if they change, documents are simply shaped from scratch.)
+    const embedded = (doc.font(font.postscriptName) as unknown as { _font?: { layoutCache?: unknown } })._font;
+    if (layouts && embedded && typeof embedded.layoutCache === 'object') embedded.layoutCache = layouts[face];
   }
+  doc.font(names.regular);
   return new Pen(doc, names);
 }
 

@@ -155,7 +155,7 @@ function layoutMau01(store: FontStore, data: SlipData, m: PaperMetrics): { doc: 
     subject: values.procedureName,
     author: values.agencyName,
     creationDate: data.issuedAt,
-  });
+  }, store.layoutCaches());
   const flow = new Flow(pen, margins);
   const ctx: Ctx = { pen, flow, m, values, data };
   flow.onNewPage.push(() => continuationHeader(ctx));
