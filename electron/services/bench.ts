@@ -5,6 +5,9 @@ import Database from 'better-sqlite3';
 import { DB_FILE_NAME } from '../db/connection';
 import { createDesk, type Desk } from './desk';
 import { seedDossiers } from './seed';
+import { createDocumentRenderer, type SlipData } from '../documents/slip';
+import { createRng, sampleAddress, samplePerson } from './seed-data';
+import { slipDataFor } from './mappers';
 
 /**
  * `npm run bench`: builds databases of each size in temp folders and times the desk's own methods on them.
@@ -31,7 +34,10 @@ export interface BenchResult {
   naiveLikeSearch: Stat;
   naiveOverFtsRatio: number;
   intake: Stat;
+  /** Mẫu 01 alone, warm renderer, a different applicant each time. */
   slipWarm: Stat;
+  /** "Tiếp nhận": status change, event, Mẫu 01 rendered, hashed and stored, in one transaction. */
+  acceptWarm: Stat;
   peakRssMb: number;
 }
 
@@ -65,6 +71,24 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: stri
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 };
+
+/** Times the slip renderer alone on real dossiers (each with its own applicant), after one warm-up slip. */
+async function timeSlips(resourcesDir: string, desk: Desk, ids: number[]): Promise<number[]> {
+  const renderer = createDocumentRenderer({ fontsDir: path.join(resourcesDir, 'fonts') });
+  const procedures = must(await desk.listProcedures({}));
+  const agency = must(await desk.getSetup({})).agency!;
+  const inputs: SlipData[] = [];
+  for (const id of ids) {
+    const { dossier, components } = must(await desk.getDossier({ id }));
+    const procedure = procedures.find((p) => p.id === dossier.procedureId)!;
+    const names = { id: 1, ...agency, validFrom: 0 };
+    const row = { ...dossier, agencySettingsId: 1, receivedAt: Date.parse(dossier.receivedAt), acceptedAt: null, dueAt: null, updatedAt: 0 };
+    const at = new Date(dossier.receivedAt);
+    inputs.push(slipDataFor({ agency: names, dossier: row, procedure, components, officerName: 'Lê Thị Hoa', receivedAt: at, dueAt: at }));
+  }
+  await renderer.mau01(inputs[0]!);
+  return time(inputs.length, (i) => renderer.mau01(inputs[i]!));
+}
 
 const NAME_QUERIES = ['nguyen thi phuc', 'tran van h', 'le thi hoa', 'pham duc', 'phuc', 'hoang minh tuan', 'vu thi', 'duc'];
 
@@ -101,7 +125,8 @@ export async function runBench(options: BenchOptions) {
         raw.close();
         const codeSearch = await time(200, (i) => desk.listQueue({ q: codes[i % codes.length] ?? 'x', limit: 100 }));
 
-        const procedureId = must(await desk.listProcedures({}))[0]!.id;
+        const procedureIds = must(await desk.listProcedures({})).map((p) => p.id);
+        const procedureId = procedureIds[0]!;
         const intakeInput = {
           procedureId,
           channel: 1 as const,
@@ -116,9 +141,15 @@ export async function runBench(options: BenchOptions) {
           },
         };
         const created: number[] = [];
-        const intake = await time(300, async () => created.push(must(await desk.createDossier(intakeInput)).id));
+        const rng = createRng(7);
+        const intake = await time(300, async (i) => {
+          const applicant = { ...intakeInput.applicant, fullName: samplePerson(rng, 2026).fullName, address: sampleAddress(rng, true) };
+          const procedure = procedureIds[i % procedureIds.length]!;
+          created.push(must(await desk.createDossier({ ...intakeInput, procedureId: procedure, applicant })).id);
+        });
         await desk.warmUp();
-        const slipWarm = await time(60, (i) => desk.acceptDossier({ id: created[i]! }));
+        const acceptWarm = await time(60, (i) => desk.acceptDossier({ id: created[i]! }));
+        const slipWarm = await timeSlips(options.resourcesDir, desk, created.slice(100, 160));
 
         const nameStat = stat(nameSearch);
         const naiveStat = stat(naive);
@@ -137,6 +168,7 @@ export async function runBench(options: BenchOptions) {
           naiveOverFtsRatio: round(naiveStat.p50 / Math.max(nameStat.p50, 0.001)),
           intake: stat(intake),
           slipWarm: stat(slipWarm),
+          acceptWarm: stat(acceptWarm),
           peakRssMb: round(process.resourceUsage().maxRSS / 1024),
         });
       } finally {
@@ -163,6 +195,7 @@ function formatTable(results: BenchResult[]): string {
     ["LIKE '%…%' (mốc so sánh) p50", (r) => `${r.naiveLikeSearch.p50} (×${r.naiveOverFtsRatio})`],
     ['tiếp nhận 1 hồ sơ p50/p95', (r) => `${r.intake.p50} / ${r.intake.p95}`],
     ['Mẫu 01 (ấm) p50/p95', (r) => `${r.slipWarm.p50} / ${r.slipWarm.p95}`],
+    ['Tiếp nhận + Mẫu 01 p50/p95', (r) => `${r.acceptWarm.p50} / ${r.acceptWarm.p95}`],
     ['RSS đỉnh (MB)', (r) => r.peakRssMb.toFixed(0)],
   ];
   const header = ['chỉ số (ms)', ...results.map((r) => r.dossiers.toLocaleString('vi-VN'))];
