@@ -102,3 +102,26 @@ describe('migration 001 (initial)', () => {
     db.close();
   });
 });
+
+describe('migration 002 (domain rules)', () => {
+  it('upgrades a v1 database holding a dossier: backup first, new tables, lifecycle columns defaulted, data kept', () => {
+    const dir = tempDir();
+    const v1 = openDatabase(dir, { migrations: MIGRATIONS.slice(0, 1) });
+    v1.exec(`INSERT INTO agency_settings VALUES (1,'000.00.16.H56','a','b','c','d','16561','','','',0);
+             INSERT INTO procedures VALUES ('p', NULL, 'P', 'F', 0, '15:00', 't', 'f', '[]', 'v');
+             INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name, name_folded,
+               id_kind, id_number, phone, email, address, received_at, updated_at)
+             VALUES ('X-1', 1, 'p', 1, 2, 'Nguyễn Văn A', 'nguyen van a', 'cccd', '038196001234', '', '', '', 5, 5);`);
+    v1.close();
+
+    const db = openDatabase(dir, { migrations: MIGRATIONS.slice(0, 2), now: new Date('2026-11-24T00:00:00Z') });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(tables(db)).toEqual(expect.arrayContaining(['catalogue_versions', 'procedure_versions', 'holiday_years']));
+    expect(db.prepare('SELECT code, status, holder, supplement_requests, extensions, fee_amount FROM dossiers').get()).toEqual({
+      code: 'X-1', status: 2, holder: 'desk', supplement_requests: 0, extensions: 0, fee_amount: null,
+    });
+    expect(() => db.exec(`INSERT INTO holiday_years VALUES (2027, 'guessed', '[]', 0, NULL)`)).toThrow(/CHECK/);
+    db.close();
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([expect.stringMatching(/^desk-v1-/)]);
+  });
+});
