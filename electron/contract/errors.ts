@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'NOT_CONFIGURED', // first-run setup not done yet
   'ALREADY_CONFIGURED',
   'INVALID_STATE', // the dossier's status does not allow this action
+  'LIMIT_REACHED', // a rule's limit (one supplement request, one extension) without the override it needs
   'DB_TOO_NEW', // the database was written by a newer version of the desk
   'UNAUTHORIZED', // desk server: missing or wrong token
   'FORBIDDEN', // desk server: foreign Host or Origin

@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import * as s from './schemas';
+import { catalogueProcedure } from './catalogue';
+import { holidayYear, officeHoursSetting } from './calendar';
+import { applyActionInput } from './lifecycle';
+import { METHOD_NAME_LIST } from './method-names';
 import type { Result } from './errors';
 
 export * from './errors';
 export * from './schemas';
+export * from './catalogue';
+export * from './calendar';
+export * from './lifecycle';
 export * from './text';
 
 /**
@@ -16,18 +23,35 @@ export const contract = {
   getSetup: { input: s.empty, output: s.setupState },
   setupDesk: { input: s.setupInput, output: s.setupState },
   updateAgency: { input: s.agencyInput, output: s.agency },
-  listProcedures: { input: s.empty, output: z.array(s.procedure) },
+  listProcedures: { input: s.empty, output: z.array(catalogueProcedure) },
   createDossier: { input: s.intakeInput, output: s.dossier },
   getDossier: { input: s.dossierRef, output: s.dossierDetail },
   acceptDossier: { input: s.dossierRef, output: s.acceptResult },
   listQueue: { input: s.queueQuery, output: s.queuePage },
   queueCounts: { input: s.empty, output: s.queueCounts },
   getDocument: { input: z.object({ id: z.number().int().positive() }), output: s.documentContent },
+  applyDossierAction: { input: applyActionInput, output: s.dossierDetail },
+  previewIntake: { input: s.intakePreviewInput, output: s.intakePreview },
+  computeDue: { input: s.dueInput, output: s.dueResult },
+  quoteFee: { input: s.feeQuoteInput, output: s.feeQuote },
+  checkCccd: { input: s.cccdInput, output: s.cccdResult },
+  getHolidays: { input: s.yearInput, output: s.holidaysView },
+  proposeHolidays: { input: s.yearInput, output: s.holidaysView },
+  saveHolidays: { input: z.object({ table: holidayYear }), output: s.holidaysView },
+  getOfficeHours: { input: s.empty, output: officeHoursSetting },
+  saveOfficeHours: { input: officeHoursSetting, output: officeHoursSetting },
+  importCatalogue: { input: s.catalogueImportInput, output: s.catalogueImportReport },
+  exportCatalogue: { input: s.empty, output: s.catalogueExport },
 } as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+// The zod-free name list (for the preload) names exactly the contract's methods, both ways.
+type ListedName = (typeof METHOD_NAME_LIST)[number];
+const _sameNames: [Exclude<MethodName, ListedName>, Exclude<ListedName, MethodName>] extends [never, never] ? true : false = true;
+void _sameNames;
 
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;

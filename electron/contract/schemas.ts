@@ -1,20 +1,10 @@
 import { z } from 'zod';
+import { isoInstant, noMarkup, personName, requiredText, text } from './primitives';
+import { EXEMPTION_CATEGORIES, type CatalogueProcedure } from './catalogue';
+import { availableAction, lifecycleSummary } from './lifecycle';
+import { holidayYear } from './calendar';
 
-/** Every string that enters the desk is trimmed and NFC-normalised: NFD Vietnamese draws misplaced marks. */
-export const text = (max: number, label: string) =>
-  z
-    .string({ error: `${label}: phải là chuỗi ký tự` })
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().max(max, { error: `${label}: tối đa ${max} ký tự` }));
-
-export const requiredText = (max: number, label: string) =>
-  text(max, label).pipe(z.string().min(1, { error: `${label}: không được để trống` }));
-
-/** No markup in names or addresses: they end up in PDFs, e-mails and exports. */
-const noMarkup = (label: string) =>
-  z.string().refine((s) => !/[<>]/.test(s), { error: `${label}: không được chứa ký tự < hoặc >` });
-
-export const personName = requiredText(100, 'Họ và tên').pipe(noMarkup('Họ và tên'));
+export * from './primitives';
 
 export const STATUS_CODES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 export const statusCode = z
@@ -55,7 +45,6 @@ export const idNumberFor = (kind: (typeof ID_KINDS)[number], value: string): str
   return /^[A-Z0-9]{6,12}$/.test(value) ? null : 'Số hộ chiếu gồm 6–12 chữ in hoa hoặc chữ số';
 };
 
-export const isoInstant = z.iso.datetime({ offset: true, error: 'Thời điểm không đúng định dạng ISO 8601' });
 
 // ---------- Agency (first-run setup, Settings) ----------
 
@@ -110,28 +99,8 @@ export type SetupState = z.output<typeof setupState>;
 
 // ---------- Procedures ----------
 
-export const procedureComponent = z.object({
-  name: z.string(),
-  required: z.boolean(),
-  originals: z.number().int().min(0),
-  certifiedCopies: z.number().int().min(0),
-  photocopies: z.number().int().min(0),
-});
-export type ProcedureComponent = z.output<typeof procedureComponent>;
-
-export const procedure = z.object({
-  id: z.string(),
-  code: z.string().nullable(),
-  name: z.string(),
-  field: z.string(),
-  /** 0 working days = same-day procedure (with the 15:00 rule). */
-  workingDays: z.number().int().min(0),
-  sameDayCutoff: z.string().nullable(),
-  timeLimitText: z.string(),
-  feeText: z.string(),
-  components: z.array(procedureComponent),
-});
-export type Procedure = z.output<typeof procedure>;
+/** A procedure as the desk works with it: one record of the catalogue in force (see catalogue.ts). */
+export type Procedure = CatalogueProcedure;
 
 // ---------- Dossiers ----------
 
@@ -142,6 +111,31 @@ export const componentInput = z.object({
   photocopies: z.number({ error: 'Số bản photo phải là số' }).int().min(0).max(99),
 });
 export type ComponentInput = z.input<typeof componentInput>;
+
+// ---------- Fees ----------
+
+/** What the fee of a dossier depends on: pages and copies (chứng thực), cases, and exemption categories. */
+export const feeInput = z.object({
+  pages: z.number({ error: 'Số trang phải là số' }).int().min(1, { error: 'Số trang ít nhất là 1' }).max(100_000).optional(),
+  copies: z.number({ error: 'Số bản phải là số' }).int().min(1, { error: 'Số bản ít nhất là 1' }).max(10_000).optional(),
+  cases: z.number({ error: 'Số trường hợp phải là số' }).int().min(1).max(10_000).optional(),
+  categories: z.array(z.enum(EXEMPTION_CATEGORIES, { error: 'Đối tượng miễn phí không hợp lệ' })).max(10).optional(),
+});
+export type FeeInput = z.input<typeof feeInput>;
+
+export const feeQuote = z.object({
+  amount: z.number().int(),
+  gross: z.number().int(),
+  /** "Mười nghìn đồng" */
+  words: z.string(),
+  lines: z.array(
+    z.object({ label: z.string(), quantity: z.number(), unit: z.string(), unitPrice: z.number(), amount: z.number() }),
+  ),
+  exemptedBy: z.string().nullable(),
+  uncertain: z.boolean(),
+  uncertainNote: z.string().nullable(),
+});
+export type FeeQuote = z.output<typeof feeQuote>;
 
 export const intakeInput = z
   .object({
@@ -160,6 +154,10 @@ export const intakeInput = z
     components: z.array(componentInput).max(60, { error: 'Tối đa 60 thành phần hồ sơ' }).optional(),
     sets: z.number().int().min(1).max(20).default(1),
     note: text(1000, 'Ghi chú').pipe(noMarkup('Ghi chú')).optional(),
+    fee: feeInput.optional(),
+    /** Declared by the applicant (or read from the CCCD QR): checked against the CCCD's digits. */
+    birthYear: z.number().int().min(1900).max(2100).optional(),
+    gender: z.enum(['male', 'female']).optional(),
   })
   .superRefine((v, ctx) => {
     const problem = idNumberFor(v.applicant.idKind, v.applicant.idNumber);
@@ -205,9 +203,28 @@ export const dossierComponent = z.object({
 
 /**
  * What an event records: created (intake saved, status 1), accepted (Tiếp nhận, 1 → 2, Mẫu 01 issued),
- * status (any other status change, e.g. imported history). Later capabilities add their own actions here.
+ * status (a status change without an action, e.g. imported or sample history), and every lifecycle action
+ * (see lifecycle.ts) by its type.
  */
-export const EVENT_ACTIONS = ['created', 'accepted', 'status'] as const;
+export const EVENT_ACTIONS = [
+  'created',
+  'accepted',
+  'status',
+  'refuse',
+  'requestSupplement',
+  'supplementReceived',
+  'forward',
+  'startProcessing',
+  'requestFinancialObligation',
+  'obligationFulfilled',
+  'proposeExtension',
+  'extend',
+  'finish',
+  'returnResult',
+  'withdraw',
+  'cancelWithdrawal',
+  'stop',
+] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
 export const dossierEvent = z.object({
@@ -243,6 +260,11 @@ export const dossierDetail = z.object({
   components: z.array(dossierComponent),
   events: z.array(dossierEvent),
   documents: z.array(documentMeta),
+  /** The fee computed at intake, when the procedure has one. */
+  fee: feeQuote.nullable(),
+  lifecycle: lifecycleSummary,
+  /** What the current officer may do next. */
+  actions: z.array(availableAction),
 });
 export type DossierDetail = z.output<typeof dossierDetail>;
 
@@ -274,3 +296,96 @@ export const acceptResult = z.object({ dossier, document: documentMeta });
 export type AcceptResult = z.output<typeof acceptResult>;
 
 export const empty = z.object({}).strict();
+
+// ---------- Intake preview, due dates, CCCD ----------
+
+export const intakePreviewInput = z.object({ procedureId: requiredText(80, 'Thủ tục'), fee: feeInput.optional() });
+
+/** Live figures for the intake screen: the due date if received now, and the fee. */
+export const intakePreview = z.object({
+  receivedAt: z.string(),
+  dueAt: z.string(),
+  timeLimitText: z.string(),
+  fee: feeQuote.nullable(),
+  /** Why the fee cannot be computed yet (e.g. the number of pages is missing). */
+  feeProblem: z.object({ field: z.string(), message: z.string() }).nullable(),
+});
+export type IntakePreview = z.output<typeof intakePreview>;
+
+export const dueInput = z
+  .object({
+    receivedAt: isoInstant,
+    procedure: text(80, 'Thủ tục (mã TTHC hoặc mã định danh)').optional(),
+    workingDays: z.number().int().min(0).max(3650).optional(),
+  })
+  .refine((v) => (v.procedure ? 1 : 0) + (v.workingDays !== undefined ? 1 : 0) === 1, {
+    error: 'Cần đúng một trong hai: thủ tục hoặc số ngày làm việc',
+  });
+
+export const dueResult = z.object({
+  receivedAt: z.string(),
+  /** Counting starts here: the next opening when received outside office hours. */
+  countedFrom: z.string(),
+  dueAt: z.string(),
+  limit: z.string(),
+  procedure: z.object({ id: z.string(), code: z.string().nullable(), name: z.string() }).nullable(),
+});
+export type DueResult = z.output<typeof dueResult>;
+
+export const cccdInput = z.object({
+  number: text(20, 'Số CCCD').transform((s) => s.replace(/\s+/g, '')),
+  birthYear: z.number().int().min(1900).max(2100).optional(),
+  gender: z.enum(['male', 'female']).optional(),
+});
+
+export const cccdResult = z.object({
+  valid: z.boolean(),
+  problem: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+  provinceName: z.string().nullable(),
+  gender: z.enum(['male', 'female']).nullable(),
+  birthYear: z.number().int().nullable(),
+});
+export type CccdResult = z.output<typeof cccdResult>;
+
+export const feeQuoteInput = feeInput.extend({ procedure: requiredText(80, 'Thủ tục (mã TTHC hoặc mã định danh)') });
+
+// ---------- Catalogue import / export ----------
+
+export const catalogueImportInput = z.object({
+  /** The catalogue file's text. */
+  json: z.string().min(1, { error: 'Tệp danh mục trống' }).max(4_000_000, { error: 'Tệp danh mục quá lớn (tối đa 4 MB)' }),
+  /** false: validate and report only. */
+  apply: z.boolean().default(false),
+});
+
+export const catalogueImportReport = z.object({
+  valid: z.boolean(),
+  applied: z.boolean(),
+  version: z.string().nullable(),
+  currentVersion: z.string().nullable(),
+  order: z.enum(['first', 'newer', 'same', 'older']).nullable(),
+  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  warnings: z.array(z.string()),
+  changes: z.array(z.string()),
+});
+export type CatalogueImportReport = z.output<typeof catalogueImportReport>;
+
+export const catalogueExport = z.object({ version: z.string(), json: z.string() });
+
+// ---------- Holidays and office hours ----------
+
+export const yearInput = z.object({
+  year: z.number({ error: 'Năm phải là số' }).int().min(1900, { error: 'Năm từ 1900' }).max(2199, { error: 'Năm đến 2199' }),
+});
+
+export const holidaysView = z.object({
+  year: z.number().int(),
+  table: holidayYear,
+  /** Stored by the desk (a proposal under review or a confirmed table), rather than shipped or proposed on the fly. */
+  stored: z.boolean(),
+  offPeriods: z.array(z.object({ from: z.string(), to: z.string(), days: z.number().int(), name: z.string() })),
+  workingDays: z.number().int(),
+  issues: z.array(z.object({ severity: z.enum(['error', 'warning']), path: z.string(), message: z.string() })),
+});
+export type HolidaysView = z.output<typeof holidaysView>;

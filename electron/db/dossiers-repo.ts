@@ -24,6 +24,13 @@ export interface DossierDbRow {
   acceptedAt: number | null;
   dueAt: number | null;
   updatedAt: number;
+  procedureVersionId: number | null;
+  holder: string;
+  supplementRequests: number;
+  extensions: number;
+  feeJson: string | null;
+  lifecycleJson: string | null;
+  revision: number;
 }
 
 export type QueueDbRow = Pick<
@@ -59,6 +66,21 @@ export interface NewDossier {
   sets: number;
   note: string | null;
   receivedAt: number;
+  procedureVersionId: number;
+  feeAmount: number | null;
+  feeJson: string | null;
+}
+
+/** The lifecycle's projection written with each transition. */
+export interface LifecycleUpdate {
+  status: number;
+  holder: string;
+  supplementRequests: number;
+  extensions: number;
+  dueAt: number | null;
+  acceptedAt: number | null;
+  lifecycleJson: string;
+  updatedAt: number;
 }
 
 export interface EventDbRow {
@@ -69,6 +91,7 @@ export interface EventDbRow {
   fromStatus: number | null;
   toStatus: number | null;
   note: string | null;
+  detailsJson: string | null;
 }
 
 export interface ComponentDbRow {
@@ -107,9 +130,11 @@ export function dossiersRepo(db: Db) {
   );
   const insert = db.prepare(
     `INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name, name_folded,
-       id_kind, id_number, phone, email, address, owner_name, sets, note, received_at, updated_at)
+       id_kind, id_number, phone, email, address, owner_name, sets, note, received_at, updated_at,
+       procedure_version_id, fee_amount, fee_json)
      VALUES (@code, @agencySettingsId, @procedureId, @channel, @status, @applicantName, @nameFolded,
-       @idKind, @idNumber, @phone, @email, @address, @ownerName, @sets, @note, @receivedAt, @receivedAt)`,
+       @idKind, @idNumber, @phone, @email, @address, @ownerName, @sets, @note, @receivedAt, @receivedAt,
+       @procedureVersionId, @feeAmount, @feeJson)`,
   );
   const insertFts = db.prepare(`INSERT INTO dossier_fts (rowid, name) VALUES (?, ?)`);
   const insertComponent = db.prepare(
@@ -117,15 +142,17 @@ export function dossiersRepo(db: Db) {
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const insertEvent = db.prepare(
-    `INSERT INTO events (dossier_id, at, officer_id, action, from_status, to_status, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO events (dossier_id, at, officer_id, action, from_status, to_status, note, details_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const byId = db.prepare<[number], DossierDbRow>(
     `SELECT d.id, d.code, d.agency_settings_id AS agencySettingsId, a.agency_code AS agencyCode,
             d.procedure_id AS procedureId, p.name AS procedureName, d.channel, d.status,
             d.applicant_name AS applicantName, d.id_kind AS idKind, d.id_number AS idNumber, d.phone, d.email,
             d.address, d.owner_name AS ownerName, d.sets, d.note, d.received_at AS receivedAt,
-            d.accepted_at AS acceptedAt, d.due_at AS dueAt, d.updated_at AS updatedAt
+            d.accepted_at AS acceptedAt, d.due_at AS dueAt, d.updated_at AS updatedAt,
+            d.procedure_version_id AS procedureVersionId, d.holder, d.supplement_requests AS supplementRequests,
+            d.extensions, d.fee_json AS feeJson, d.lifecycle_json AS lifecycleJson, d.revision
        FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
        JOIN agency_settings a ON a.id = d.agency_settings_id
       WHERE d.id = ?`,
@@ -136,11 +163,15 @@ export function dossiersRepo(db: Db) {
   );
   const events = db.prepare<[number], EventDbRow>(
     `SELECT e.id, e.at, e.action, o.full_name AS officerName, e.from_status AS fromStatus,
-            e.to_status AS toStatus, e.note
+            e.to_status AS toStatus, e.note, e.details_json AS detailsJson
        FROM events e LEFT JOIN officers o ON o.id = e.officer_id WHERE e.dossier_id = ? ORDER BY e.id`,
   );
-  const setAccepted = db.prepare(
-    `UPDATE dossiers SET status = 2, accepted_at = ?, due_at = ?, updated_at = ? WHERE id = ? AND status = 1`,
+  // Optimistic guard: the row changes only if nobody moved it since it was read (two counters, one dossier).
+  const setLifecycle = db.prepare(
+    `UPDATE dossiers SET status = @status, holder = @holder, supplement_requests = @supplementRequests,
+       extensions = @extensions, due_at = @dueAt, accepted_at = coalesce(accepted_at, @acceptedAt),
+       lifecycle_json = @lifecycleJson, updated_at = @updatedAt, revision = revision + 1
+     WHERE id = @id AND revision = @expectedRevision`,
   );
 
   // Queue pages: newest first, keyset on (received_at, id); never OFFSET.
@@ -209,13 +240,22 @@ export function dossiersRepo(db: Db) {
       void insertComponent.run(dossierId, c.position, c.name, c.originals, c.certifiedCopies, c.photocopies),
     addEvent: (
       dossierId: number,
-      e: { at: number; officerId: number | null; action: EventAction; from: number | null; to: number | null; note: string | null },
-    ): void => void insertEvent.run(dossierId, e.at, e.officerId, e.action, e.from, e.to, e.note),
+      e: {
+        at: number;
+        officerId: number | null;
+        action: EventAction;
+        from: number | null;
+        to: number | null;
+        note: string | null;
+        details?: string | null;
+      },
+    ): void => void insertEvent.run(dossierId, e.at, e.officerId, e.action, e.from, e.to, e.note, e.details ?? null),
     byId: (id: number): DossierDbRow | undefined => byId.get(id),
     components: (id: number): ComponentDbRow[] => components.all(id),
     events: (id: number): EventDbRow[] => events.all(id),
-    /** Status 1 → 2 with the due date; false when another counter got there first. */
-    markAccepted: (id: number, at: number, dueAt: number): boolean => setAccepted.run(at, dueAt, at, id).changes === 1,
+    /** Writes a transition's new state; false when another counter changed the dossier first. */
+    saveLifecycle: (id: number, expectedRevision: number, next: LifecycleUpdate): boolean =>
+      setLifecycle.run({ ...next, id, expectedRevision }).changes === 1,
 
     page: (status: number | null, after: QueueCursor | null, limit: number): QueueDbRow[] => {
       const r = after?.receivedAt ?? BIG;

@@ -12,16 +12,23 @@ import {
   type Result,
 } from '../contract';
 import { checkIdNumber, checkPhone, normalizePhone } from '../core/applicant';
+import { dueDate, restartAfterSupplement, workingMinutesBetween } from '../core/calendar';
+import { compareCatalogueVersions } from '../core/catalogue';
 import { dayKey, formatDossierCode } from '../core/dossier-code';
 import { foldVietnamese, normalizeText } from '../core/fold';
-import { dueDate } from '../core/working-time';
+import { availableActions, transition, type DossierLifecycleState, type LifecycleAction, type Role } from '../core/lifecycle';
+import { formatVnd, amountInWords } from '../core/money-words';
+import { deadlineState } from '../core/ontime';
 import { openDatabase, type Db } from '../db/connection';
 import { dossiersRepo } from '../db/dossiers-repo';
 import { proceduresRepo } from '../db/procedures-repo';
 import { settingsRepo } from '../db/settings-repo';
 import { createDocumentRenderer } from '../documents/slip';
 import type { DeskConfig } from './config';
-import { loadCatalogue, loadProvinceCodes } from './resources';
+import { calendarService } from './calendar';
+import { dumpLifecycle, eventDetails, loadLifecycle, toLifecycleAction, waitingIntervals } from './lifecycle-store';
+import { loadProvinces, loadShippedCatalogue } from './resources';
+import { findProcedure, quoteFee, rulesMethods } from './rules';
 import { toAgency, toDocumentMeta, toDossier, toQueueRow, slipDataFor } from './mappers';
 import { decodeCursor, encodeCursor, planSearch } from '../core/search-plan';
 
@@ -56,11 +63,18 @@ export function createDesk(config: DeskConfig): Desk {
   const settings = settingsRepo(db);
   const procedures = proceduresRepo(db);
   const dossiers = dossiersRepo(db);
-  const provinces = loadProvinceCodes(config.resourcesDir);
+  const provinces = loadProvinces(config.resourcesDir);
+  const provinceCodes = new Set(provinces.keys());
   const renderer = createDocumentRenderer({ fontsDir: path.join(config.resourcesDir, 'fonts') });
+  const calendar = calendarService(db, settings);
 
-  const catalogue = loadCatalogue(config.resourcesDir);
-  if (procedures.catalogueVersion() !== catalogue.version) procedures.load(catalogue.procedures, catalogue.version);
+  // The shipped catalogue goes in force on first start and whenever the software ships a newer one; a catalogue an
+  // administrator imported stays in force until then. Earlier versions are kept for the dossiers received under them.
+  const shipped = loadShippedCatalogue(config.resourcesDir);
+  const inForce = procedures.currentVersion();
+  if (inForce === null || compareCatalogueVersions(shipped.version, inForce) > 0) {
+    procedures.importCatalogue(shipped, null, clock().getTime());
+  }
 
   const requireAgency = () => {
     const agency = settings.currentAgency();
@@ -89,9 +103,94 @@ export function createDesk(config: DeskConfig): Desk {
   };
   const fieldError = (path: string, message: string) =>
     new DeskError('VALIDATION', message, [{ path, message }]);
+  const officerRole = (): Role => (currentOfficer()?.role as Role | undefined) ?? 'reception';
+  /** The rules a dossier was received under (seeded rows without a version use the procedure in force). */
+  const procedureOf = (row: { procedureVersionId: number | null; procedureId: string }) =>
+    row.procedureVersionId !== null ? procedures.version(row.procedureVersionId) : findProcedure(procedures, row.procedureId);
+  const REFUSALS = { FORBIDDEN_ROLE: 'FORBIDDEN', INVALID_STATE: 'INVALID_STATE', MISSING: 'VALIDATION', LIMIT_REACHED: 'LIMIT_REACHED' } as const;
+
+  /**
+   * Runs one lifecycle transition: the rule decides, the due date follows the clock (restart after an appraisal
+   * supplement), and the new state, its projection and the event are written in one transaction, guarded by the
+   * revision read (another counter's change in between makes this one fail rather than overwrite it).
+   */
+  const applyTransition = (
+    row: NonNullable<ReturnType<typeof dossiers.byId>>,
+    action: LifecycleAction,
+    at: Date,
+    extra?: (next: DossierLifecycleState) => void,
+  ) => {
+    const state = loadLifecycle(row);
+    const result = transition(state, action, { role: officerRole(), at });
+    if (!result.ok) throw new DeskError(REFUSALS[result.code], result.message, { refusal: result.code });
+    const next = result.state;
+    if (result.event.clock === 'restart') next.dueAt = restartAfterSupplement(calendar.calendar(), at, procedureOf(row).timeLimit);
+    const officer = currentOfficer();
+    db.transaction(() => {
+      const saved = dossiers.saveLifecycle(row.id, row.revision, {
+        status: next.status,
+        holder: next.holder,
+        supplementRequests: next.supplementRequests,
+        extensions: next.extensions,
+        dueAt: next.dueAt?.getTime() ?? null,
+        acceptedAt: action.type === 'accept' ? at.getTime() : null,
+        lifecycleJson: dumpLifecycle(next),
+        updatedAt: at.getTime(),
+      });
+      if (!saved) throw new DeskError('CONFLICT', 'Hồ sơ vừa được cập nhật ở quầy khác; hãy mở lại hồ sơ.');
+      dossiers.addEvent(row.id, {
+        at: at.getTime(),
+        officerId: officer?.id ?? null,
+        action: action.type === 'accept' ? 'accepted' : action.type,
+        from: result.event.from,
+        to: result.event.to,
+        note: result.event.note,
+        details: eventDetails(result.event),
+      });
+      extra?.(next);
+    })();
+    return next;
+  };
+
+  /** A dossier with its components, history, documents, fee, lifecycle summary and the actions open to the officer. */
+  const detail = (id: number) => {
+    const row = requireDossier(id);
+    const events = dossiers.events(id);
+    const state = loadLifecycle(row);
+    const now = clock();
+    const cal = calendar.calendar();
+    const deadline =
+      state.dueAt && !state.decided
+        ? deadlineState({ dueAt: state.dueAt, now, waiting: waitingIntervals(events) }, (a, b) => workingMinutesBetween(cal, a, b))
+        : null;
+    return {
+      dossier: toDossier(row),
+      components: dossiers.components(id),
+      events: events.map(({ detailsJson: _d, ...e }) => ({ ...e, at: new Date(e.at).toISOString() })),
+      documents: dossiers.documentsOf(id).map(toDocumentMeta),
+      fee: row.feeJson ? (JSON.parse(row.feeJson) as MethodOutput<'getDossier'>['fee']) : null,
+      lifecycle: {
+        holder: state.holder,
+        supplementRequests: state.supplementRequests,
+        extensions: state.extensions,
+        decided: state.decided,
+        overdue: deadline?.overdue ?? false,
+        remainingWorkingMinutes: deadline ? (deadline.overdue ? -1 : Math.round(deadline.remainingMinutes)) : null,
+      },
+      actions: availableActions(state, officerRole()).map(({ type, label, requiresOverride }) => ({ type, label, requiresOverride })),
+    };
+  };
 
   // Outputs are checked against the contract's types here; the contract suite checks them against the schemas.
   const impl: { [M in keyof DeskImpl]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> } = {
+    ...rulesMethods({
+      procedures,
+      calendar,
+      provinces,
+      clock,
+      officer: () => currentOfficer(),
+    }),
+
     getSetup: () => setupState(),
 
     setupDesk: ({ agency, officer }) => {
@@ -116,15 +215,20 @@ export function createDesk(config: DeskConfig): Desk {
     createDossier: (input) => {
       const agency = requireAgency();
       const officer = currentOfficer();
-      const procedure = procedures.list().find((p) => p.id === input.procedureId);
-      if (!procedure) throw fieldError('procedureId', 'Thủ tục không có trong danh mục');
+      const found = procedures.find(input.procedureId);
+      if (!found) throw fieldError('procedureId', 'Thủ tục không có trong danh mục');
+      const { procedure, versionId } = found;
       const { applicant } = input;
-      const idProblem = checkIdNumber(applicant.idKind, applicant.idNumber, provinces);
+      const idProblem = checkIdNumber(applicant.idKind, applicant.idNumber, provinceCodes, {
+        birthYear: input.birthYear,
+        gender: input.gender,
+      });
       if (idProblem) throw fieldError('applicant.idNumber', idProblem);
       const phone = normalizePhone(applicant.phone);
       const phoneProblem = checkPhone(phone);
       if (phoneProblem) throw fieldError('applicant.phone', phoneProblem);
 
+      const { fee } = quoteFee(procedure, input.fee);
       const now = clock();
       const fullName = normalizeText(applicant.fullName);
       const components =
@@ -159,6 +263,9 @@ export function createDesk(config: DeskConfig): Desk {
             sets: input.sets,
             note: input.note || null,
             receivedAt: now.getTime(),
+            procedureVersionId: versionId,
+            feeAmount: fee?.amount ?? null,
+            feeJson: fee ? JSON.stringify(fee) : null,
           },
           nameFolded,
         );
@@ -176,14 +283,11 @@ export function createDesk(config: DeskConfig): Desk {
       return toDossier(requireDossier(id));
     },
 
-    getDossier: ({ id }) => {
-      const row = requireDossier(id);
-      return {
-        dossier: toDossier(row),
-        components: dossiers.components(id),
-        events: dossiers.events(id).map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
-        documents: dossiers.documentsOf(id).map(toDocumentMeta),
-      };
+    getDossier: ({ id }) => detail(id),
+
+    applyDossierAction: ({ id, action }) => {
+      applyTransition(requireDossier(id), toLifecycleAction(action), clock());
+      return detail(id);
     },
 
     acceptDossier: async ({ id }) => {
@@ -191,11 +295,13 @@ export function createDesk(config: DeskConfig): Desk {
       if (row.status !== 1) {
         throw new DeskError('INVALID_STATE', 'Chỉ tiếp nhận được hồ sơ ở trạng thái "Mới đăng ký".', { status: row.status });
       }
-      const procedure = procedures.list().find((p) => p.id === row.procedureId)!;
+      const procedure = procedureOf(row);
       const agency = settings.agencyById(row.agencySettingsId)!;
       const officer = currentOfficer();
       const now = clock();
-      const due = dueDate(now, procedure);
+      // NĐ 118: the time limit runs from the moment the complete dossier is received and written on the slip.
+      const due = dueDate(calendar.calendar(), now, procedure.timeLimit);
+      const fee = row.feeJson ? (JSON.parse(row.feeJson) as { amount: number }) : null;
       const data = slipDataFor({
         agency,
         dossier: row,
@@ -204,15 +310,13 @@ export function createDesk(config: DeskConfig): Desk {
         officerName: officer?.fullName ?? '',
         receivedAt: now,
         dueAt: due,
+        feeText: fee ? `${formatVnd(fee.amount)} (${amountInWords(fee.amount)})` : procedure.feeText,
       });
-      // Render outside the transaction (async); the status guard in markAccepted settles any race.
+      // Render outside the transaction (async); the revision guard settles a race with another counter.
       const pdf = await renderer.mau01(data);
-      const documentId = db.transaction(() => {
-        if (!dossiers.markAccepted(id, now.getTime(), due.getTime())) {
-          throw new DeskError('CONFLICT', 'Hồ sơ vừa được tiếp nhận ở quầy khác.');
-        }
-        dossiers.addEvent(id, { at: now.getTime(), officerId: officer?.id ?? null, action: 'accepted', from: 1, to: 2, note: null });
-        return dossiers.addDocument({
+      let documentId = 0;
+      applyTransition(row, { type: 'accept', dueAt: due }, now, () => {
+        documentId = dossiers.addDocument({
           dossierId: id,
           form: '01',
           templateVersion: renderer.templateVersion,
@@ -222,7 +326,7 @@ export function createDesk(config: DeskConfig): Desk {
           officerId: officer?.id ?? null,
           createdAt: now.getTime(),
         });
-      })();
+      });
       const document = dossiers.documentsOf(id).find((d) => d.id === documentId)!;
       return { dossier: toDossier(requireDossier(id)), document: toDocumentMeta(document) };
     },

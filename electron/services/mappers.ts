@@ -51,14 +51,22 @@ export const toDocumentMeta = (d: DocumentDbRow): DocumentMeta => ({
 const ID_LABELS = { cccd: 'Số CCCD/Định danh cá nhân', cmnd: 'Số CMND', passport: 'Số hộ chiếu' } as const;
 
 /** Everything Mẫu 01 prints, taken from the dossier and the agency settings in force when it was received. */
+/** What Mẫu 01 reads of a dossier. */
+export type SlipDossier = Pick<
+  DossierDbRow,
+  'code' | 'channel' | 'applicantName' | 'address' | 'phone' | 'email' | 'idKind' | 'idNumber' | 'ownerName' | 'sets'
+>;
+
 export function slipDataFor(args: {
   agency: AgencyRow;
-  dossier: DossierDbRow;
+  dossier: SlipDossier;
   procedure: Procedure;
   components: ComponentDbRow[];
   officerName: string;
   receivedAt: Date;
   dueAt: Date;
+  /** The fee as printed: the amount computed at intake in figures and words, or the procedure's fee text. */
+  feeText?: string;
 }): SlipData {
   const { agency, dossier, procedure } = args;
   return {
@@ -85,7 +93,7 @@ export function slipDataFor(args: {
       dueAt: args.dueAt,
       // Printed after "Đăng ký nhận kết quả tại:".
       returnMethod: dossier.channel === 3 ? 'Dịch vụ bưu chính công ích (gửi về địa chỉ trên)' : agency.agencyName,
-      feeText: procedure.feeText,
+      feeText: args.feeText ?? procedure.feeText,
       registerBook: null,
       registerNo: null,
     },

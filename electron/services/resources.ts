@@ -1,19 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { procedure } from '../contract/schemas';
+import type { Catalogue } from '../contract';
+import { validateCatalogue } from '../core/catalogue';
 
-const catalogueFile = z.object({ version: z.string(), procedures: z.array(procedure) });
-
-/** The shipped procedure catalogue (resources/procedures.json), validated before it reaches the database. */
-export function loadCatalogue(resourcesDir: string) {
-  const file = path.join(resourcesDir, 'procedures.json');
-  return catalogueFile.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+/** The shipped procedure catalogue (resources/catalogue/procedures.json), validated field by field. */
+export function loadShippedCatalogue(resourcesDir: string): Catalogue {
+  const file = path.join(resourcesDir, 'catalogue', 'procedures.json');
+  const result = validateCatalogue(fs.readFileSync(file, 'utf8'));
+  if (!result.ok) {
+    throw new Error(`Danh mục thủ tục kèm theo phần mềm không hợp lệ (${file}): ${result.report.map((r) => `${r.path}: ${r.message}`).join('; ')}`);
+  }
+  return result.catalogue;
 }
 
-/** CCCD province-of-birth codes (TT 07/2016/TT-BCA Phụ lục 1). */
-export function loadProvinceCodes(resourcesDir: string): ReadonlySet<string> {
+/** CCCD province-of-birth codes and names (TT 07/2016/TT-BCA Phụ lục 1). */
+export function loadProvinces(resourcesDir: string): ReadonlyMap<string, string> {
   const file = path.join(resourcesDir, 'cccd-provinces.json');
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { codes: Array<{ code: string }> };
-  return new Set(data.codes.map((c) => c.code));
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { codes: Array<{ code: string; name: string }> };
+  return new Map(data.codes.map((c) => [c.code, c.name]));
 }

@@ -37,6 +37,12 @@ export const m002DomainRules: Migration = {
       ALTER TABLE dossiers ADD COLUMN extensions INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE dossiers ADD COLUMN fee_amount INTEGER;
       ALTER TABLE dossiers ADD COLUMN fee_json TEXT;
+      -- The whole lifecycle state (core/lifecycle); the columns above project what queries filter on.
+      ALTER TABLE dossiers ADD COLUMN lifecycle_json TEXT;
+      -- Bumped by every transition: a counter whose read is stale cannot overwrite another's change.
+      ALTER TABLE dossiers ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      -- What a transition carried beyond its note: form issued, clock effect, override, normalised payload.
+      ALTER TABLE events ADD COLUMN details_json TEXT;
 
       CREATE TABLE holiday_years (
         year INTEGER PRIMARY KEY,

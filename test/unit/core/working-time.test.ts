@@ -39,3 +39,23 @@ describe('due dates', () => {
     expect(show(dueDate(vn(2026, 11, 26, 9, 0), { workingDays: 3, sameDayCutoff: null }))).toBe('09:00 01/12/2026');
   });
 });
+
+describe('the call-site API runs on the official holiday tables', () => {
+  const sameDay = { workingDays: 0, sameDayCutoff: '15:00' };
+  it('knows Tết, swapped days and compensatory days without being told', () => {
+    expect(isWorkingDay(vn(2026, 2, 17, 9))).toBe(false);
+    expect(isWorkingDay(vn(2026, 1, 10, 9))).toBe(true);
+    expect(isWorkingDay(vn(2026, 4, 27, 9))).toBe(false);
+    expect(show(nextOpening(vn(2026, 2, 13, 17, 0)))).toBe('07:00 23/02/2026');
+    expect(show(dueDate(vn(2026, 2, 13, 15, 30), sameDay))).toBe('17:00 23/02/2026');
+    expect(show(dueDate(vn(2026, 4, 20, 10, 0), { workingDays: 5, sameDayCutoff: null }))).toBe('10:00 28/04/2026');
+    expect(show(addWorkingMinutes(vn(2026, 1, 9, 16, 0), 120))).toBe('08:00 10/01/2026');
+  });
+  it('takes other office hours and a day-off predicate', () => {
+    const hours = { sessions: [[480, 960]] as Array<[number, number]>, workdays: new Set([1, 2, 3, 4, 5, 6]) };
+    expect(show(nextOpening(vn(2026, 3, 6, 18, 0), hours))).toBe('08:00 07/03/2026');
+    const isDayOff = (day: string) => (day === '2026-03-09' ? true : undefined);
+    expect(show(nextOpening(vn(2026, 3, 6, 18, 0), undefined, isDayOff))).toBe('07:00 10/03/2026');
+    expect(show(nextOpening(vn(2026, 3, 6, 18, 0), undefined, isDayOff))).toBe('07:00 10/03/2026');
+  });
+});

@@ -113,13 +113,11 @@ describe('start.mjs helpers', () => {
 });
 
 // End to end through the browser door when Electron is absent (the usual case here). The desk server's bundle is
-// built first if this run comes before `npm run build` (esbuild, about a second).
+// rebuilt first so the run never tests a stale dist/ (esbuild, about a second).
 const electronAbsent = !findElectronBinary(repo).found;
 describe.skipIf(!electronAbsent)('npm start without Electron', () => {
   beforeAll(() => {
-    if (!fs.existsSync(path.join(repo, 'dist', 'server', 'serve.cjs'))) {
-      execFileSync(process.execPath, [path.join(repo, 'scripts', 'build-node.mjs')], { cwd: repo });
-    }
+    execFileSync(process.execPath, [path.join(repo, 'scripts', 'build-node.mjs')], { cwd: repo });
   });
   it('explains, starts the desk server, prints its address, and stops cleanly on SIGTERM', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-start-e2e-'));
