@@ -35,6 +35,7 @@ export const contract = {
   computeDue: { input: s.dueInput, output: s.dueResult },
   quoteFee: { input: s.feeQuoteInput, output: s.feeQuote },
   checkCccd: { input: s.cccdInput, output: s.cccdResult },
+  readCccdQr: { input: s.cccdQrInput, output: s.cccdQrResult },
   getHolidays: { input: s.yearInput, output: s.holidaysView },
   proposeHolidays: { input: s.yearInput, output: s.holidaysView },
   saveHolidays: { input: z.object({ table: holidayYear }), output: s.holidaysView },

@@ -19,6 +19,7 @@ export const METHOD_NAME_LIST = [
   'computeDue',
   'quoteFee',
   'checkCccd',
+  'readCccdQr',
   'getHolidays',
   'proposeHolidays',
   'saveHolidays',

@@ -348,6 +348,25 @@ export const cccdResult = z.object({
 });
 export type CccdResult = z.output<typeof cccdResult>;
 
+/** What a USB scanner typed from the CCCD card's QR code (keyboard-wedge input, CR/LF and stray spaces included). */
+export const cccdQrInput = z.object({ text: z.string().max(2000, { error: 'Chuỗi quét quá dài' }) });
+
+export const cccdQrResult = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    idNumber: z.string(),
+    oldIdNumber: z.string(),
+    fullName: z.string(),
+    /** yyyy-mm-dd */
+    birthDate: z.string(),
+    gender: z.enum(['male', 'female']),
+    address: z.string(),
+    issuedOn: z.string(),
+  }),
+  z.object({ ok: z.literal(false), field: z.string(), message: z.string() }),
+]);
+export type CccdQrResult = z.output<typeof cccdQrResult>;
+
 export const feeQuoteInput = feeInput.extend({ procedure: requiredText(80, 'Thủ tục (mã TTHC hoặc mã định danh)') });
 
 // ---------- Catalogue import / export ----------

@@ -10,6 +10,7 @@ import {
   type Procedure,
 } from '../contract';
 import { checkCccd, describeCccd } from '../core/applicant';
+import { parseCccdQr } from '../core/cccd-qr';
 import {
   createWorkCalendar,
   dueDate,
@@ -87,6 +88,7 @@ export function rulesMethods(ctx: RulesContext) {
     | 'computeDue'
     | 'quoteFee'
     | 'checkCccd'
+    | 'readCccdQr'
     | 'getHolidays'
     | 'proposeHolidays'
     | 'saveHolidays'
@@ -134,6 +136,11 @@ export function rulesMethods(ctx: RulesContext) {
       return described.ok
         ? { valid: problem === null, problem, provinceCode: described.provinceCode, provinceName: described.provinceName, gender: described.gender, birthYear: described.birthYear }
         : { valid: false, problem: problem ?? described.message, provinceCode: null, provinceName: null, gender: null, birthYear: null };
+    },
+
+    readCccdQr: ({ text }) => {
+      const parsed = parseCccdQr(text, { provinceCodes: new Set(provinces.keys()), asOf: clock() });
+      return parsed.ok ? { ok: true as const, ...parsed.value } : { ok: false as const, field: parsed.field, message: parsed.message };
     },
 
     getHolidays: ({ year }) => {
