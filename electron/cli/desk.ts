@@ -7,11 +7,15 @@ import { UsageError, type Command } from './command';
 import { benchCommand } from './commands/bench';
 import { infoCommand } from './commands/info';
 import { seedCommand } from './commands/seed';
+import { cccdCommand } from './commands/cccd';
+import { dueCommand } from './commands/due';
+import { feeCommand } from './commands/fee';
+import { holidaysCommand } from './commands/holidays';
 
 /** `desk`: the administrator's command line. Every command takes --json and --data-dir; bad input exits non-zero. */
 const root = typeof __dirname === 'string' ? path.resolve(__dirname, '..', '..') : process.cwd();
 
-const COMMANDS: readonly Command[] = [seedCommand, infoCommand, benchCommand];
+const COMMANDS: readonly Command[] = [seedCommand, infoCommand, dueCommand, holidaysCommand, cccdCommand, feeCommand, benchCommand];
 
 const USAGE = `Cách dùng: desk <lệnh> [tùy chọn]
 
@@ -53,11 +57,13 @@ async function run(argv: string[]): Promise<number> {
     console.log(`Cách dùng: desk ${command.usage}`);
     return 0;
   }
-  if (positionals.length > 1) throw new UsageError(`Thừa tham số: ${positionals.slice(1).join(' ')}`);
+  const args = positionals.slice(1);
+  if (args.length > (command.positionals ?? 0)) throw new UsageError(`Thừa tham số: ${args.join(' ')}`);
   const json = values.json === true;
   const dataDir = typeof values['data-dir'] === 'string' ? path.resolve(values['data-dir']) : defaultDataDir();
   return command.run({
     values,
+    args,
     dataDir,
     resourcesDir: path.join(root, 'resources'),
     version: readVersion(root),
@@ -70,7 +76,8 @@ run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`Lỗi: ${(err as Error).message}\n\n${USAGE}`);
+      const usage = err instanceof UsageError && !err.showUsage ? '' : `\n\n${USAGE}`;
+      console.error(`Lỗi: ${(err as Error).message}${usage}`);
       process.exit(2);
     }
     console.error(`Lỗi: ${err instanceof DeskError ? err.message : (err as Error).message}`);

@@ -61,7 +61,10 @@ export function quoteFee(procedure: Procedure, input: FeeInput | undefined): { f
 /** A procedure by its mã TTHC ("2.000815") or its catalogue id ("chung-thuc-ban-sao"). */
 export function findProcedure(procedures: ProceduresRepo, ref: string): Procedure {
   const p = procedures.list().find((x) => x.id === ref || x.code === ref);
-  if (!p) throw new DeskError('NOT_FOUND', `Không có thủ tục "${ref}" trong danh mục đang dùng`, [{ path: 'procedure', message: 'Không có trong danh mục' }]);
+  if (!p) {
+    const message = `Không có thủ tục "${ref}" trong danh mục đang dùng`;
+    throw new DeskError('NOT_FOUND', message, [{ path: 'procedure', message }]);
+  }
   return p;
 }
 

@@ -68,3 +68,54 @@ describe('desk CLI', () => {
     expect(r.stderr).toMatch(/Chưa có cơ sở dữ liệu/);
   });
 });
+
+describe('desk CLI: the domain rules', () => {
+  const dir = tempDir();
+  const json = (...args: string[]) => {
+    const r = desk(...args, '--data-dir', dir, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout);
+  };
+
+  it('due: counts working days across Tết 2026 for a procedure by its mã TTHC', () => {
+    const r = json('due', '--received', '2026-02-13T09:00:00+07:00', '--procedure', '1.004873');
+    expect(r).toMatchObject({ dueAt: '2026-02-25T02:00:00.000Z', limit: '3 ngày làm việc', procedure: { code: '1.004873' } });
+    expect(json('due', '--received', '2026-11-28T10:00:00+07:00', '--working-days', '0').countedFrom).toBe('2026-11-30T00:00:00.000Z');
+  });
+
+  it('holidays: the official 2026 table and a lunar proposal for 2030', () => {
+    const y2026 = json('holidays', '--year', '2026');
+    expect(y2026.table.status).toBe('official');
+    expect(y2026.offPeriods).toContainEqual(expect.objectContaining({ from: '2026-02-14', to: '2026-02-22', days: 9 }));
+    const p2030 = json('holidays', '--year', '2030', '--propose');
+    expect(p2030.table.status).toBe('proposed');
+    expect(p2030.table.entries.map((e: { date: string }) => e.date)).toContain('2030-02-02'); // mùng 1 Tết Canh Tuất in Vietnam
+  });
+
+  it('cccd: valid, and inconsistent with the declared gender (exit 1)', () => {
+    expect(json('cccd', '038196001234', '--birth-year', '1996', '--gender', 'nu')).toMatchObject({ valid: true, provinceName: 'Thanh Hóa' });
+    const r = desk('cccd', '038196001234', '--gender', 'nam', '--data-dir', dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Không hợp lệ: .*giới tính/);
+  });
+
+  it('fee: chứng thực bản sao by pages and copies, with the amount in words', () => {
+    expect(json('fee', '--procedure', '2.000815', '--pages', '3', '--copies', '2')).toMatchObject({ amount: 10000, words: 'Mười nghìn đồng' });
+    expect(desk('fee', '--procedure', '2.000884', '--data-dir', dir).stdout).toMatch(/10\.000 đồng \(Mười nghìn đồng\)/);
+  });
+
+  it.each([
+    [['due', '--received', 'hôm qua', '--working-days', '3'], /ISO 8601/],
+    [['due', '--received', '2026-01-01T08:00:00+07:00'], /--procedure hoặc --working-days/],
+    [['fee', '--procedure', '2.000815'], /Số trang/],
+    [['fee', '--procedure', '9.999999'], /Không có thủ tục "9\.999999"/],
+    [['fee', '--procedure', '2.000815', '--pages', '2', '--category', 'vip'], /--category "vip"/],
+    [['holidays', '--year', 'MMXXVI'], /--year/],
+    [['cccd'], /Thiếu số CCCD/],
+  ])('refuses bad input with a clear message and exit 2: %j', (args, message) => {
+    const r = desk(...args, '--data-dir', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
