@@ -8,6 +8,7 @@ import { seedDossiers } from './seed';
 import { createDocumentRenderer, type SlipData } from '../documents/slip';
 import { createRng, sampleAddress, samplePerson } from './seed-data';
 import { slipDataFor } from './mappers';
+import { createWorkCalendar, dueDate, OFFICIAL_HOLIDAY_YEARS } from '../core/calendar';
 
 /**
  * `npm run bench`: builds databases of each size in temp folders and times the desk's own methods on them.
@@ -38,6 +39,8 @@ export interface BenchResult {
   slipWarm: Stat;
   /** "Tiếp nhận": status change, event, Mẫu 01 rendered, hashed and stored, in one transaction. */
   acceptWarm: Stat;
+  /** One lifecycle transition through the desk (forward to the specialist) with its event. */
+  transition: Stat;
   peakRssMb: number;
 }
 
@@ -47,7 +50,29 @@ interface Stat {
   n: number;
 }
 
-const TARGETS_AT_1M = { firstPageP50: 10, searchP95: 30, intakeP50: 5, slipP50: 40, openMs: 200 };
+const TARGETS_AT_1M = { firstPageP50: 10, searchP95: 30, intakeP50: 5, slipP50: 40, openMs: 200, dueDateMicros: 20, transitionP50: 2 };
+
+/** dueDate on the real calendar (official 2025/2026 tables, proposer beyond), over varied instants and limits. */
+function benchDueDate(): Stat {
+  const cal = createWorkCalendar({ years: OFFICIAL_HOLIDAY_YEARS });
+  const limits = [
+    { kind: 'working_days' as const, days: 0, sameDayCutoff: '15:00' },
+    { kind: 'working_days' as const, days: 3, sameDayCutoff: null },
+    { kind: 'working_days' as const, days: 23, sameDayCutoff: null },
+    { kind: 'calendar_days' as const, days: 30 },
+  ];
+  const start = Date.UTC(2025, 0, 1);
+  const samples: number[] = [];
+  for (let batch = 0; batch < 200; batch++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < 1000; i++) {
+      const k = batch * 1000 + i;
+      dueDate(cal, new Date(start + ((k * 7_919_993) % (600 * 86_400_000))), limits[k % limits.length]!);
+    }
+    samples.push(Number(process.hrtime.bigint() - t) / 1e3 / 1000);
+  }
+  return stat(samples);
+}
 
 function stat(samples: number[]): Stat {
   const s = [...samples].sort((a, b) => a - b);
@@ -149,6 +174,7 @@ export async function runBench(options: BenchOptions) {
         });
         await desk.warmUp();
         const acceptWarm = await time(60, (i) => desk.acceptDossier({ id: created[i]! }));
+        const transition = await time(60, (i) => desk.applyDossierAction({ id: created[i]!, action: { type: 'forward', to: 'specialist' } }));
         const slipWarm = await timeSlips(options.resourcesDir, desk, created.slice(100, 160));
 
         const nameStat = stat(nameSearch);
@@ -169,6 +195,7 @@ export async function runBench(options: BenchOptions) {
           intake: stat(intake),
           slipWarm: stat(slipWarm),
           acceptWarm: stat(acceptWarm),
+          transition: stat(transition),
           peakRssMb: round(process.resourceUsage().maxRSS / 1024),
         });
       } finally {
@@ -178,7 +205,13 @@ export async function runBench(options: BenchOptions) {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  return { results, targetsAt1M: TARGETS_AT_1M, table: formatTable(results) };
+  const due = benchDueDate();
+  return {
+    results,
+    dueDateMicros: due,
+    targetsAt1M: TARGETS_AT_1M,
+    table: `${formatTable(results)}\nhạn trả (dueDate, lịch có ngày lễ): ${due.p50} µs p50 / ${due.p95} µs p95 (mục tiêu ≤ 20 µs)`,
+  };
 }
 
 function formatTable(results: BenchResult[]): string {
@@ -196,6 +229,7 @@ function formatTable(results: BenchResult[]): string {
     ['tiếp nhận 1 hồ sơ p50/p95', (r) => `${r.intake.p50} / ${r.intake.p95}`],
     ['Mẫu 01 (ấm) p50/p95', (r) => `${r.slipWarm.p50} / ${r.slipWarm.p95}`],
     ['Tiếp nhận + Mẫu 01 p50/p95', (r) => `${r.acceptWarm.p50} / ${r.acceptWarm.p95}`],
+    ['chuyển hồ sơ (1 bước + sự kiện) p50/p95', (r) => `${r.transition.p50} / ${r.transition.p95}`],
     ['RSS đỉnh (MB)', (r) => r.peakRssMb.toFixed(0)],
   ];
   const header = ['chỉ số (ms)', ...results.map((r) => r.dossiers.toLocaleString('vi-VN'))];

@@ -77,8 +77,11 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
     }
     const { id: agencyId, code: agencyCode } = agency!;
     const procedures = db
-      .prepare('SELECT id, working_days AS workingDays, same_day_cutoff AS sameDayCutoff FROM procedures')
-      .all() as Array<{ id: string; workingDays: number; sameDayCutoff: string | null }>;
+      .prepare(
+        `SELECT id, working_days AS workingDays, same_day_cutoff AS sameDayCutoff, current_version_id AS versionId
+           FROM procedures WHERE retired = 0`,
+      )
+      .all() as Array<{ id: string; workingDays: number; sameDayCutoff: string | null; versionId: number }>;
     if (procedures.length === 0) throw new DeskError('INTERNAL', 'Danh mục thủ tục trống');
     // Same-day certifications dominate a ward's counter.
     const procedureWeights = procedures.map((p) => [p, p.id.startsWith('chung-thuc-ban-sao') ? 10 : p.workingDays === 0 ? 3 : 1] as const);
@@ -98,8 +101,9 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
 
     const insert = db.prepare(
       `INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name, name_folded,
-         id_kind, id_number, phone, email, address, owner_name, sets, note, received_at, accepted_at, due_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'cccd', ?, ?, '', ?, NULL, 1, NULL, ?, ?, ?, ?)`,
+         id_kind, id_number, phone, email, address, owner_name, sets, note, received_at, accepted_at, due_at, updated_at,
+         procedure_version_id, holder)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'cccd', ?, ?, '', ?, NULL, 1, NULL, ?, ?, ?, ?, ?, ?)`,
     );
     const counters = new Map<string, number>();
     const getCounter = db.prepare('SELECT last FROM dossier_counters WHERE agency_code = ? AND day = ?');
@@ -138,6 +142,8 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
             accepted,
             due,
             Math.max(received.getTime(), accepted ?? 0),
+            procedure.versionId,
+            status === 4 ? 'specialist' : status === 5 || status === 6 || status === 3 || status === 10 ? 'citizen' : 'desk',
           );
         }
       })();
