@@ -93,4 +93,6 @@ export const lifecycleSummary = z.object({
   overdue: z.boolean(),
   /** Working minutes left to the due date (negative when late), null without a due date or once decided. */
   remainingWorkingMinutes: z.number().int().nullable(),
+  /** Once finished: early / on time / late as QĐ 766/QĐ-TTg scores it (waiting for the citizen excluded). */
+  verdict: z.enum(['early', 'on_time', 'late']).nullable(),
 });

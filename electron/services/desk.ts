@@ -18,7 +18,7 @@ import { dayKey, formatDossierCode } from '../core/dossier-code';
 import { foldVietnamese, normalizeText } from '../core/fold';
 import { availableActions, transition, type DossierLifecycleState, type LifecycleAction, type Role } from '../core/lifecycle';
 import { formatVnd, amountInWords } from '../core/money-words';
-import { deadlineState } from '../core/ontime';
+import { classifyOnTime, deadlineState } from '../core/ontime';
 import { openDatabase, type Db } from '../db/connection';
 import { dossiersRepo } from '../db/dossiers-repo';
 import { proceduresRepo } from '../db/procedures-repo';
@@ -159,9 +159,16 @@ export function createDesk(config: DeskConfig): Desk {
     const state = loadLifecycle(row);
     const now = clock();
     const cal = calendar.calendar();
-    const deadline =
-      state.dueAt && !state.decided
-        ? deadlineState({ dueAt: state.dueAt, now, waiting: waitingIntervals(events) }, (a, b) => workingMinutesBetween(cal, a, b))
+    const wm = (a: Date, b: Date) => workingMinutesBetween(cal, a, b);
+    const waiting = waitingIntervals(events);
+    const deadline = state.dueAt && !state.decided ? deadlineState({ dueAt: state.dueAt, now, waiting }, wm) : null;
+    const finished = events.find((e) => e.action === 'finish');
+    const verdict =
+      state.dueAt && finished
+        ? classifyOnTime(
+            { dueAt: state.dueAt, finishedAt: new Date(finished.at), waiting, supplementRequests: state.supplementRequests },
+            wm,
+          ).verdict
         : null;
     return {
       dossier: toDossier(row),
@@ -176,6 +183,7 @@ export function createDesk(config: DeskConfig): Desk {
         decided: state.decided,
         overdue: deadline?.overdue ?? false,
         remainingWorkingMinutes: deadline ? (deadline.overdue ? -1 : Math.round(deadline.remainingMinutes)) : null,
+        verdict,
       },
       actions: availableActions(state, officerRole()).map(({ type, label, requiresOverride }) => ({ type, label, requiresOverride })),
     };

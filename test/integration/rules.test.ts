@@ -103,8 +103,22 @@ describe('lifecycle through the desk', () => {
     expect(stop).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     const returned = value(await call('applyDossierAction', { id: d.id, action: { type: 'returnResult', method: 'counter', receivedBy: { name: 'Nguyễn Thị Phúc', proof: 'slip' } } }));
     expect(returned.dossier.status).toBe(10);
-    expect(returned.lifecycle).toMatchObject({ decided: true, overdue: false });
+    expect(returned.lifecycle).toMatchObject({ decided: true, overdue: false, verdict: 'late' });
     expect(returned.actions).toEqual([]);
+  });
+});
+
+describe('on time as QĐ 766 scores it', () => {
+  it('a same-day certification finished that afternoon is on time; a 3-day dossier finished next day is early', async () => {
+    const { call, clock } = await configured('2026-11-24T02:00:00Z'); // 09:00
+    const sameDay = value(await call('createDossier', { ...intake({}, 'chung-thuc-chu-ky') }));
+    const threeDays = value(await call('createDossier', intake()));
+    for (const id of [sameDay.id, threeDays.id]) value(await call('acceptDossier', { id }));
+    clock.set('2026-11-24T08:00:00Z'); // 15:00
+    const finish = { type: 'finish' as const, result: { kind: 'granted' as const, summary: 'Đã chứng thực' } };
+    expect(value(await call('applyDossierAction', { id: sameDay.id, action: finish })).lifecycle.verdict).toBe('on_time');
+    clock.set('2026-11-25T03:00:00Z');
+    expect(value(await call('applyDossierAction', { id: threeDays.id, action: finish })).lifecycle.verdict).toBe('early');
   });
 });
 
