@@ -206,10 +206,8 @@ export const dossierComponent = z.object({
  * status (a status change without an action, e.g. imported or sample history), and every lifecycle action
  * (see lifecycle.ts) by its type.
  */
-export const EVENT_ACTIONS = [
-  'created',
-  'accepted',
-  'status',
+export const LIFECYCLE_ACTION_TYPES = [
+  'accept',
   'refuse',
   'requestSupplement',
   'supplementReceived',
@@ -224,6 +222,14 @@ export const EVENT_ACTIONS = [
   'withdraw',
   'cancelWithdrawal',
   'stop',
+] as const;
+
+/** `accept` is recorded as `accepted` (the name the first slice shipped with). */
+export const EVENT_ACTIONS = [
+  'created',
+  'accepted',
+  'status',
+  ...(LIFECYCLE_ACTION_TYPES.filter((t) => t !== 'accept') as Array<Exclude<(typeof LIFECYCLE_ACTION_TYPES)[number], 'accept'>>),
 ] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 

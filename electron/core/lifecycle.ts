@@ -28,7 +28,7 @@
  * "R if external": when the dossier went to a body at another level, the desk records on its behalf what that body
  * did (its supplement request, its tax notice, its result).
  */
-import type { StatusCode } from '../contract/schemas';
+import { LIFECYCLE_ACTION_TYPES, STATUS_NAMES, type StatusCode } from '../contract/schemas';
 
 export type Role = 'reception' | 'specialist' | 'leader' | 'admin';
 export type Holder = 'desk' | 'specialist' | 'external' | 'citizen';
@@ -108,23 +108,8 @@ export type LifecycleAction =
 
 export type ActionType = LifecycleAction['type'];
 
-export const ACTION_TYPES: readonly ActionType[] = [
-  'accept',
-  'refuse',
-  'requestSupplement',
-  'supplementReceived',
-  'forward',
-  'startProcessing',
-  'requestFinancialObligation',
-  'obligationFulfilled',
-  'proposeExtension',
-  'extend',
-  'finish',
-  'returnResult',
-  'withdraw',
-  'cancelWithdrawal',
-  'stop',
-];
+/** One list, in the contract: the desk's events record these action types. */
+export const ACTION_TYPES: readonly ActionType[] = LIFECYCLE_ACTION_TYPES;
 
 export const ACTION_LABELS: Readonly<Record<ActionType, string>> = {
   accept: 'Tiếp nhận hồ sơ',
@@ -217,23 +202,11 @@ export const isTerminal = (status: StatusCode): boolean => TERMINAL_STATUSES.inc
 type Refusal = { ok: false; code: RefusalCode; message: string };
 const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, code, message });
 
-const STATUS_TEXT: Readonly<Record<StatusCode, string>> = {
-  1: 'Mới đăng ký',
-  2: 'Được tiếp nhận',
-  3: 'Không được tiếp nhận',
-  4: 'Đang xử lý',
-  5: 'Yêu cầu bổ sung giấy tờ',
-  6: 'Yêu cầu thực hiện nghĩa vụ tài chính',
-  7: 'Công dân yêu cầu rút hồ sơ',
-  8: 'Dừng xử lý',
-  9: 'Đã xử lý xong',
-  10: 'Đã trả kết quả',
-};
 
 const badState = (s: DossierLifecycleState, type: ActionType, why?: string): Refusal =>
   refuse(
     'INVALID_STATE',
-    `Không thể "${ACTION_LABELS[type].toLowerCase()}" khi hồ sơ ở trạng thái "${STATUS_TEXT[s.status]}"` +
+    `Không thể "${ACTION_LABELS[type].toLowerCase()}" khi hồ sơ ở trạng thái "${STATUS_NAMES[s.status]}"` +
       (why ? `: ${why}` : ''),
   );
 
