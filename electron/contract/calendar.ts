@@ -30,7 +30,7 @@ export type HolidayKind = z.infer<typeof holidayKind>;
 export const holidayEntry = z.object({
   date: dayKey,
   kind: holidayKind,
-  name: z.string().trim().min(1),
+  name: z.string({ error: 'Tên ngày nghỉ: phải là chuỗi ký tự' }).trim().min(1, { error: 'Tên ngày nghỉ: không được để trống' }),
   /** Why this entry is here (the proposer explains every entry; the administrator may add one). */
   note: z.string().optional(),
 });
@@ -45,10 +45,10 @@ export const holidayYearStatus = z.enum(['official', 'proposed', 'confirmed']);
 export type HolidayYearStatus = z.infer<typeof holidayYearStatus>;
 
 export const holidayYear = z.object({
-  year: z.number().int().min(1900).max(2199),
+  year: z.number({ error: 'Năm phải là số' }).int().min(1900, { error: 'Năm từ 1900' }).max(2199, { error: 'Năm đến 2199' }),
   status: holidayYearStatus,
   /** Where the schedule comes from: URLs of the decision / notices, or the proposer's legal basis. */
-  source: z.string().trim().min(1),
+  source: z.string({ error: 'Nguồn: phải là chuỗi ký tự' }).trim().min(1, { error: 'Nguồn: không được để trống' }),
   notes: z.string().optional(),
   /**
    * Only days that differ from the office-hours week, one entry per date. Weekends inside an announced stretch
@@ -64,8 +64,14 @@ export type HolidayYear = z.infer<typeof holidayYear>;
 /** The office-hours setting as stored: sessions as HH:MM pairs, working weekdays 0 = Sunday … 6 = Saturday. */
 export const officeHoursSetting = z
   .object({
-    sessions: z.array(z.tuple([hhmm, hhmm])).min(1).max(6),
-    workdays: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+    sessions: z
+      .array(z.tuple([hhmm, hhmm]))
+      .min(1, { error: 'Cần ít nhất một buổi làm việc' })
+      .max(6, { error: 'Tối đa 6 buổi làm việc' }),
+    workdays: z
+      .array(z.number().int().min(0, { error: 'Ngày trong tuần từ 0 (Chủ nhật) đến 6' }).max(6, { error: 'Ngày trong tuần từ 0 (Chủ nhật) đến 6' }))
+      .min(1, { error: 'Cần ít nhất một ngày làm việc trong tuần' })
+      .max(7),
   })
   .superRefine((value, ctx) => {
     let previousEnd = -1;

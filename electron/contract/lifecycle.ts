@@ -82,6 +82,8 @@ export const availableAction = z.object({
   type: z.string(),
   label: z.string(),
   requiresOverride: z.boolean(),
+  /** requestSupplement only: the stages possible now (reception before acceptance, appraisal after). */
+  stages: z.array(z.enum(['reception', 'appraisal'])).optional(),
 });
 
 export const lifecycleSummary = z.object({

@@ -116,6 +116,11 @@ export function createDeskServer(options: DeskServerOptions): http.Server {
     });
   });
 
+  // Chromium keeps idle connections far longer than Node's 5 s default; a request racing the server's close of a
+  // reused socket fails in the browser. Keep them open longer (headers timeout must exceed it).
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
+
   const allowedHosts = () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;

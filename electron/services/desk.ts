@@ -185,7 +185,9 @@ export function createDesk(config: DeskConfig): Desk {
         remainingWorkingMinutes: deadline ? (deadline.overdue ? -1 : Math.round(deadline.remainingMinutes)) : null,
         verdict,
       },
-      actions: availableActions(state, officerRole()).map(({ type, label, requiresOverride }) => ({ type, label, requiresOverride })),
+      actions: availableActions(state, officerRole()).map(({ type, label, requiresOverride, stages }) =>
+        stages ? { type, label, requiresOverride, stages } : { type, label, requiresOverride },
+      ),
     };
   };
 

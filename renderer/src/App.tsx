@@ -141,7 +141,7 @@ function Screen({ route, setup, onAgencyChanged, language, setLanguage }: Langua
     case 'dossier':
       return <DossierScreen key={route.id} id={route.id} />;
     case 'settings':
-      return <SettingsScreen setup={setup} onSaved={onAgencyChanged} language={language} setLanguage={setLanguage} />;
+      return <SettingsScreen tab={route.tab} setup={setup} onSaved={onAgencyChanged} language={language} setLanguage={setLanguage} />;
     default:
       return <QueueScreen />;
   }

@@ -24,14 +24,25 @@ function isEnvelope(body: unknown): body is Result<unknown> {
   return b.ok === true || (b.ok === false && typeof b.error === 'object' && b.error !== null);
 }
 
+/**
+ * Methods that only read or compute. A POST sent on a keep-alive connection the server closed at that very moment
+ * fails as a network error and the browser does not resend it; these are safe to send once more.
+ */
+const READ_ONLY = /^(get|list|preview|compute|quote|check|read|propose|export)[A-Z]|^queueCounts$/;
+
 async function post(method: MethodName, input: unknown): Promise<Result<unknown>> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/${method}`, {
+  const send = () =>
+    fetch(`/api/${method}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(input ?? {}),
+    });
+  let response: Response;
+  try {
+    response = await send().catch((err: unknown) => {
+      if (READ_ONLY.test(method)) return send();
+      throw err;
     });
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: NETWORK_MESSAGE } };

@@ -78,6 +78,14 @@ export function clearEditedErrors(form: FormInstance, changed: unknown): void {
   if (stale.length > 0) form.setFields(stale.map((f) => ({ name: f.name, errors: [] })));
 }
 
+export interface SubmitOptions {
+  /**
+   * Maps a contract path onto the form's field names when the form is shaped differently from the input (a
+   * supplement request's items are the ticked rows of the component list: 'action.items.0.reason' → 'picks.3.reason').
+   */
+  mapPath?: (path: string) => string;
+}
+
 /**
  * The submit path every form shares: check the input with the method's contract schema, call the desk, and put
  * refusals under their fields (an alert for what matches no field). Returns the value, or undefined when refused.
@@ -87,16 +95,20 @@ export async function submitToDesk<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
   setAlert: (message: string | undefined) => void,
+  options: SubmitOptions = {},
 ): Promise<MethodOutput<M> | undefined> {
   setAlert(undefined);
-  const unmatched = checkWithSchema(form, contract[method].input, input);
-  if (unmatched) {
+  const mapPath = options.mapPath ?? ((path: string) => path);
+  const remap = (problems: FieldProblem[]) => problems.map((p) => ({ ...p, path: mapPath(p.path) }));
+  const parsed = contract[method].input.safeParse(input);
+  if (!parsed.success) {
+    const unmatched = showFieldProblems(form, remap(issuesToProblems(parsed.error)));
     if (unmatched.length > 0) setAlert(unmatched.map((p) => p.message).join('; '));
     return undefined;
   }
   const result = await call(method, input);
   if (result.ok) return result.value;
-  const problems = fieldProblems(result.error);
+  const problems = remap(fieldProblems(result.error));
   const rest = showFieldProblems(form, problems);
   if (problems.length === 0 || rest.length > 0) setAlert(result.error.message);
   return undefined;

@@ -28,3 +28,28 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 /** Search folding exactly as the desk does it (one implementation, in the contract). */
 export { foldVietnamese as fold } from '../../../electron/contract';
+
+/** 10000 → "10.000 đ" (integer đồng, dots between thousands: the screens' style). */
+export function formatVnd(amount: number): string {
+  const sign = amount < 0 ? '−' : '';
+  return `${sign}${String(Math.abs(Math.round(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+}
+
+/** A calendar day 'YYYY-MM-DD' (no time zone involved) → dd/mm/yyyy. */
+export function formatDay(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : day;
+}
+
+/** Two calendar days as one stretch: "14/02–22/02/2026", "30/12/2025–01/01/2026", "01/01/2026". */
+export function formatDayRange(from: string, to: string): string {
+  if (from === to) return formatDay(from);
+  const a = formatDay(from);
+  const b = formatDay(to);
+  return from.slice(0, 4) === to.slice(0, 4) ? `${a.slice(0, 5)}–${b}` : `${a}–${b}`;
+}
+
+/** The calendar year in Vietnam now (the PC's own zone may differ). */
+export function vnYear(now = Date.now()): number {
+  return new Date(now + VN_OFFSET_MS).getUTCFullYear();
+}

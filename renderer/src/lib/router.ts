@@ -7,12 +7,13 @@ export type Route =
   | { name: 'queue' }
   | { name: 'intake' }
   | { name: 'dossier'; id: number }
-  | { name: 'settings' };
+  | { name: 'settings'; tab?: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/intake') return { name: 'intake' };
-  if (path === '/settings') return { name: 'settings' };
+  const settings = /^\/settings(?:\/([a-z]+))?$/.exec(path);
+  if (settings) return settings[1] ? { name: 'settings', tab: settings[1] } : { name: 'settings' };
   const m = /^\/dossiers\/(\d+)$/.exec(path);
   if (m?.[1]) return { name: 'dossier', id: Number(m[1]) };
   return { name: 'queue' };
@@ -23,7 +24,7 @@ export function routePath(route: Route): string {
     case 'intake':
       return '#/intake';
     case 'settings':
-      return '#/settings';
+      return route.tab ? `#/settings/${route.tab}` : '#/settings';
     case 'dossier':
       return `#/dossiers/${route.id}`;
     default:

@@ -4,8 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ComponentsTableHead } from '../components/ComponentsTableHead';
 import type { DocumentMeta, DossierDetail, DossierEvent } from '../../../electron/contract';
 import { call, documentUrl, openDocument, useDesk } from '../api';
+import { ActionDialog, isSimpleAction, type SimpleAction } from '../components/ActionDialog';
+import { FeeAmount } from '../components/IntakeLive';
 import { StatusTag } from '../components/StatusTag';
 import { formatDateTime } from '../lib/format';
+import { competentUnitText } from '../lib/intake';
 import { onEscape } from '../lib/keys';
 import { navigate } from '../lib/router';
 
@@ -16,6 +19,8 @@ export function DossierScreen({ id }: { id: number }) {
   const [accepting, setAccepting] = useState(false);
   const [actionError, setActionError] = useState<string>();
   const [blockedDocument, setBlockedDocument] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<{ type: SimpleAction; label: string; requiresOverride: boolean } | null>(null);
+  const procedures = useDesk('listProcedures', {});
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => onEscape(() => navigate({ name: 'queue' })), []);
@@ -62,7 +67,13 @@ export function DossierScreen({ id }: { id: number }) {
     );
   }
 
-  const { dossier, components, events, documents } = detail.data;
+  const { dossier, components, events, documents, fee, lifecycle } = detail.data;
+  const actions = detail.data.actions.filter((a) => isSimpleAction(a.type));
+  const procedure = procedures.data?.find((p) => p.id === dossier.procedureId);
+  const forwardDefault = procedure
+    ? { to: procedure.competentUnit.kind === 'ward_role' ? ('specialist' as const) : ('external' as const), recipient: competentUnitText(procedure) }
+    : undefined;
+  const remaining = lifecycle.remainingWorkingMinutes;
 
   return (
     <div className="dossier-screen">
@@ -85,6 +96,57 @@ export function DossierScreen({ id }: { id: number }) {
           </div>
         )}
       </div>
+
+      <div className="dossier-bar">
+        <p className="lifecycle-line" data-testid="lifecycle">
+          <span>
+            {t('dossier.holder')}: <strong>{t(`holder.${lifecycle.holder}`)}</strong>
+          </span>
+          {lifecycle.overdue && <span className="overdue-badge">{t('dossier.overdue')}</span>}
+          {!lifecycle.overdue && remaining !== null && remaining >= 0 && (
+            <span className="muted">
+              {remaining >= 60
+                ? t('dossier.remainingHours', { n: Math.floor(remaining / 60) })
+                : t('dossier.remainingMinutes', { n: remaining })}
+            </span>
+          )}
+          {lifecycle.supplementRequests > 0 && <span className="muted">{t('dossier.supplementRequests', { n: lifecycle.supplementRequests })}</span>}
+          {lifecycle.extensions > 0 && <span className="muted">{t('dossier.extensions', { n: lifecycle.extensions })}</span>}
+        </p>
+        {actions.length > 0 && (
+          <div className="dossier-actions" role="group" aria-label={t('dossier.actions')}>
+            {actions.map((a) => {
+              const label = t(`action.label.${a.type}`, { defaultValue: a.label });
+              return (
+                <Button
+                  key={a.type}
+                  onClick={() => {
+                    setActionError(undefined);
+                    setDialog({ type: a.type as SimpleAction, label, requiresOverride: a.requiresOverride });
+                  }}
+                >
+                  {label}
+                </Button>
+              );
+            })}
+          </div>
+        )}
+      </div>
+
+      {dialog && (
+        <ActionDialog
+          {...dialog}
+          detail={detail.data}
+          forwardDefault={forwardDefault}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            void message.success(t('dossier.actionDone', { label: dialog.label }));
+            setDialog(null);
+            detail.reload();
+            headingRef.current?.focus();
+          }}
+        />
+      )}
 
       {actionError && <Alert type="error" showIcon title={actionError} role="alert" className="form-alert" />}
       {blockedDocument !== null && (
@@ -119,6 +181,9 @@ export function DossierScreen({ id }: { id: number }) {
                 },
                 { key: 'due', label: t('dossier.due'), children: dossier.dueAt ? formatDateTime(dossier.dueAt) : t('common.none') },
                 { key: 'sets', label: t('dossier.sets'), children: dossier.sets },
+                ...(fee
+                  ? [{ key: 'fee', label: t('dossier.fee'), children: <FeeAmount fee={fee} />, span: 2 }]
+                  : []),
                 ...(dossier.ownerName ? [{ key: 'owner', label: t('dossier.owner'), children: dossier.ownerName, span: 2 }] : []),
                 ...(dossier.note ? [{ key: 'note', label: t('dossier.note'), children: dossier.note, span: 2 }] : []),
               ]}
@@ -219,6 +284,17 @@ function DocumentsList({ documents }: { documents: DocumentMeta[] }) {
   );
 }
 
+const EVENT_COLORS: Partial<Record<DossierEvent['action'], string>> = {
+  accepted: 'green',
+  finish: 'green',
+  returnResult: 'green',
+  refuse: 'red',
+  stop: 'red',
+  requestSupplement: 'orange',
+  requestFinancialObligation: 'orange',
+  withdraw: 'gray',
+};
+
 function History({ events }: { events: DossierEvent[] }) {
   const { t } = useTranslation();
   if (events.length === 0) return <p className="hint">{t('dossier.noHistory')}</p>;
@@ -231,14 +307,14 @@ function History({ events }: { events: DossierEvent[] }) {
         const to = statusName(e.toStatus);
         return {
           key: e.id,
-          color: e.toStatus === 2 ? 'green' : 'blue',
+          color: EVENT_COLORS[e.action] ?? (e.toStatus === 2 ? 'green' : 'blue'),
           content: (
             <div className="event">
               <time className="sub" dateTime={e.at}>
                 {formatDateTime(e.at)}
               </time>
               <div className="event-action">{t(`event.${e.action}`, { defaultValue: e.action })}</div>
-              {(from || to) && (
+              {(from || to) && from !== to && (
                 <div className="event-status">
                   {from ? `${from} → ` : ''}
                   {to}

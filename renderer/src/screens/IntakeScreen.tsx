@@ -2,6 +2,7 @@ import { App as AntApp, Button, Card, Col, Form, Input, InputNumber, Radio, Row,
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  CATALOGUE_FIELD_LABELS,
   CHANNEL_CODES,
   ID_KINDS,
   type ChannelCode,
@@ -9,11 +10,12 @@ import {
   type IntakeInput,
   type Procedure,
 } from '../../../electron/contract';
-import { useDesk } from '../api';
+import { call, useDesk } from '../api';
 import { ComponentsTableHead } from '../components/ComponentsTableHead';
 import { FormAlert } from '../components/FormAlert';
-import { parseCccdQr } from '../lib/cccdQr';
+import { IntakeLive } from '../components/IntakeLive';
 import { fold } from '../lib/format';
+import { competentUnitText, NO_FEE_VALUES, toFeeInput, type FeeValues } from '../lib/intake';
 import { clearEditedErrors, submitToDesk } from '../lib/formErrors';
 import { onEscape } from '../lib/keys';
 import { navigate } from '../lib/router';
@@ -26,6 +28,8 @@ interface IntakeValues {
   components: ComponentInput[];
   sets: number | null;
   note: string;
+  /** What the fee depends on (pages and copies for chứng thực, exemption categories). */
+  fee: FeeValues;
 }
 
 const INITIAL: IntakeValues = {
@@ -35,19 +39,33 @@ const INITIAL: IntakeValues = {
   components: [],
   sets: 1,
   note: '',
+  fee: NO_FEE_VALUES,
 };
 
+/** What a scanned CCCD QR told about the holder, checked by the desk against the number's digits. */
+interface QrFacts {
+  idNumber: string;
+  birthYear: number;
+  gender: 'male' | 'female';
+}
+
 /** The form's values as the contract's raw input (the desk trims, folds and validates again). */
-function toInput(v: IntakeValues): IntakeInput {
+function toInput(v: IntakeValues, qr: QrFacts | null): IntakeInput {
   const input: IntakeInput = {
     procedureId: v.procedureId ?? '',
     channel: v.channel,
     applicant: v.applicant,
     components: v.components,
+    fee: toFeeInput(v.fee),
   };
   if (v.sets !== null) input.sets = v.sets; // empty: the contract's default, one set
   if (v.ownerName.trim() !== '') input.ownerName = v.ownerName;
   if (v.note.trim() !== '') input.note = v.note;
+  // Only while the number is still the scanned one: a retyped number must not be checked against another card.
+  if (qr && v.applicant.idKind === 'cccd' && v.applicant.idNumber.replace(/\s+/g, '') === qr.idNumber) {
+    input.birthYear = qr.birthYear;
+    input.gender = qr.gender;
+  }
   return input;
 }
 
@@ -67,6 +85,11 @@ export function IntakeScreen() {
   const [alert, setAlert] = useState<string>();
   const procedureId = Form.useWatch('procedureId', form);
   const confirming = useRef(false);
+  const qrFacts = useRef<QrFacts | null>(null);
+  /** The QR text being read, so the scanner's own Enter does not read (or submit) it a second time. */
+  const reading = useRef<string | null>(null);
+  const lastScanAt = useRef(0);
+  const [qrBusy, setQrBusy] = useState(false);
 
   useEffect(() => {
     document.title = `${t('intake.title')} — ${t('app.name')}`;
@@ -117,30 +140,52 @@ export function IntakeScreen() {
       'components',
       p.components.map((c) => ({ name: c.name, originals: c.originals, certifiedCopies: c.certifiedCopies, photocopies: c.photocopies })),
     );
+    // Another procedure, another fee rule: counts and exemptions start again (one copy unless told otherwise).
+    const counted = p.fee.kind === 'per_page' || p.fee.kind === 'per_copy';
+    form.setFieldValue('fee', { ...NO_FEE_VALUES, copies: counted ? 1 : null });
   };
 
-  /** A 2D scanner types the CCCD's QR content into the ID field; fill the applicant block from it. */
-  const fillFromQr = (raw: string): boolean => {
-    const qr = parseCccdQr(raw);
-    if (!qr) return false;
+  /** A 2D scanner types the CCCD's QR content into the ID field; the desk reads it and the applicant block fills. */
+  const fillFromQr = async (raw: string) => {
+    const key = raw.trim();
+    if (reading.current === key) return;
+    reading.current = key;
+    lastScanAt.current = Date.now();
+    setQrBusy(true);
+    const result = await call('readCccdQr', { text: raw });
+    setQrBusy(false);
+    reading.current = null;
+    lastScanAt.current = Date.now();
+    const idField = ['applicant', 'idNumber'] as ['applicant', 'idNumber'];
+    if (!result.ok || !result.value.ok) {
+      const problem = result.ok ? (result.value.ok ? '' : result.value.message) : result.error.message;
+      form.setFields([{ name: idField, errors: [problem] }]);
+      return;
+    }
+    const qr = result.value;
     const current = form.getFieldValue('applicant') as IntakeValues['applicant'];
     form.setFieldsValue({
       applicant: { ...current, idKind: 'cccd', idNumber: qr.idNumber, fullName: qr.fullName, address: qr.address || current.address },
     });
+    form.setFields((['fullName', 'idNumber', 'address'] as const).map((f) => ({ name: ['applicant', f] as ['applicant', typeof f], errors: [] })));
+    qrFacts.current = { idNumber: qr.idNumber, birthYear: Number(qr.birthDate.slice(0, 4)), gender: qr.gender };
     void message.info(t('intake.qrFilled'));
-    return true;
   };
 
   const onIdKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter' && e.currentTarget.value.includes('|')) {
+    if (e.key !== 'Enter') return;
+    if (e.currentTarget.value.includes('|')) {
       e.preventDefault();
-      fillFromQr(e.currentTarget.value);
+      void fillFromQr(e.currentTarget.value);
+    } else if (reading.current !== null || Date.now() - lastScanAt.current < 1500) {
+      // The scanner's CR after a QR that was already read: it must not save the dossier.
+      e.preventDefault();
     }
   };
 
   const submit = async (values: IntakeValues) => {
     setBusy(true);
-    const created = await submitToDesk(form, 'createDossier', toInput(values), setAlert);
+    const created = await submitToDesk(form, 'createDossier', toInput(values, qrFacts.current), setAlert);
     setBusy(false);
     if (!created) return;
     void message.success(t('intake.created', { code: created.code }));
@@ -154,7 +199,7 @@ export function IntakeScreen() {
         layout="vertical"
         initialValues={INITIAL}
         onFinish={(v) => void submit(v)}
-          onValuesChange={(changed) => clearEditedErrors(form, changed)}
+        onValuesChange={(changed) => clearEditedErrors(form, changed)}
         className="intake-form"
       >
         <div className="screen-head sticky-head">
@@ -196,6 +241,7 @@ export function IntakeScreen() {
             />
           </Form.Item>
           {chosen && (
+            <div className="procedure-summary">
             <dl className="procedure-facts">
               <div>
                 <dt>{t('intake.field')}</dt>
@@ -209,8 +255,21 @@ export function IntakeScreen() {
                 <dt>{t('intake.fee')}</dt>
                 <dd>{chosen.feeText}</dd>
               </div>
+              <div>
+                <dt>{t('intake.competentUnit')}</dt>
+                <dd>{competentUnitText(chosen)}</dd>
+              </div>
             </dl>
+            {chosen.unverified.length > 0 && (
+              <p className="facts-note">
+                {t('intake.needsCheck', {
+                  fields: chosen.unverified.map((f) => CATALOGUE_FIELD_LABELS[f] ?? f).join(', '),
+                })}
+              </p>
+            )}
+            </div>
           )}
+          {chosen && <IntakeLive procedure={chosen} />}
           <Form.Item label={t('intake.channel')} name="channel" className="compact-item">
             <Radio.Group optionType="button" buttonStyle="solid">
               {CHANNEL_CODES.map((c) => (
@@ -235,7 +294,12 @@ export function IntakeScreen() {
               </Form.Item>
             </Col>
             <Col xs={14} md={9}>
-              <Form.Item label={t('intake.idNumber')} name={['applicant', 'idNumber']} required extra={t('intake.idNumberHelp')}>
+              <Form.Item
+                label={t('intake.idNumber')}
+                name={['applicant', 'idNumber']}
+                required
+                extra={qrBusy ? t('intake.qrReading') : t('intake.idNumberHelp')}
+              >
                 <Input
                   autoComplete="off"
                   className="mono"
@@ -243,7 +307,7 @@ export function IntakeScreen() {
                   onChange={(e) => {
                     const v = e.target.value;
                     // A complete QR (7 fields ending with the issue date) needs no Enter from the scanner.
-                    if (v.split('|').length >= 7 && /\|\d{8}$/.test(v)) fillFromQr(v);
+                    if (v.split('|').length >= 7 && /\|\d{8}\s*$/.test(v)) void fillFromQr(v);
                   }}
                 />
               </Form.Item>

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, Descriptions, Form, Select } from 'antd';
+import { App as AntApp, Button, Card, Descriptions, Form, Select, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AgencyInput, type SetupState } from '../../../electron/contract';
@@ -6,24 +6,57 @@ import { AgencyFields } from '../components/AgencyFields';
 import { FormAlert } from '../components/FormAlert';
 import type { Language } from '../i18n';
 import { clearEditedErrors, submitToDesk } from '../lib/formErrors';
+import { navigate } from '../lib/router';
+import { CatalogueCard } from './settings/CatalogueCard';
+import { HolidaysCard } from './settings/HolidaysCard';
+import { OfficeHoursCard } from './settings/OfficeHoursCard';
+
+const TABS = ['agency', 'hours', 'holidays', 'catalogue'] as const;
+type Tab = (typeof TABS)[number];
 
 interface Props {
+  /** From the route (#/settings/holidays): which group is open. */
+  tab?: string;
   setup: SetupState;
   onSaved: () => void;
   language: Language;
   setLanguage: (lang: Language) => void;
 }
 
-export function SettingsScreen({ setup, onSaved, language, setLanguage }: Props) {
+export function SettingsScreen({ tab, ...props }: Props) {
+  const { t } = useTranslation();
+  const active: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'agency';
+
+  useEffect(() => {
+    document.title = `${t('settings.title')} — ${t('app.name')}`;
+  }, [t]);
+
+  return (
+    <div className="settings-screen">
+      <div className="screen-head">
+        <h1 className="page-title">{t('settings.title')}</h1>
+      </div>
+      <Tabs
+        activeKey={active}
+        onChange={(key) => navigate({ name: 'settings', tab: key === 'agency' ? undefined : key })}
+        className="settings-tabs"
+        items={[
+          { key: 'agency', label: t('settings.agencyTab'), children: <AgencySettings {...props} /> },
+          { key: 'hours', label: t('settings.hoursTab'), children: <OfficeHoursCard /> },
+          { key: 'holidays', label: t('settings.holidaysTab'), children: <HolidaysCard /> },
+          { key: 'catalogue', label: t('settings.catalogueTab'), children: <CatalogueCard /> },
+        ]}
+      />
+    </div>
+  );
+}
+
+function AgencySettings({ setup, onSaved, language, setLanguage }: Omit<Props, 'tab'>) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<AgencyInput>();
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string>();
-
-  useEffect(() => {
-    document.title = `${t('settings.title')} — ${t('app.name')}`;
-  }, [t]);
 
   const initial: AgencyInput = (() => {
     const { updatedAt: _updatedAt, ...agency } = setup.agency ?? { ...setup.defaults, updatedAt: '' };
@@ -40,10 +73,7 @@ export function SettingsScreen({ setup, onSaved, language, setLanguage }: Props)
   };
 
   return (
-    <div className="settings-screen">
-      <div className="screen-head">
-        <h1 className="page-title">{t('settings.title')}</h1>
-      </div>
+    <div className="settings-stack">
       <Card size="small" title={<h2 className="card-title">{t('agency.section')}</h2>}>
         <p className="hint">{t('settings.agencyIntro')}</p>
         <FormAlert title={t('intake.fixErrors')} message={alert} />
