@@ -129,7 +129,7 @@ test('a new officer sets up the desk, receives a dossier and prints its slip', a
     await page.getByLabel('Số điện thoại', { exact: true }).fill('0237 3861 234');
     await page.getByLabel('Tên đơn vị tiếp nhận').fill('Trung tâm Phục vụ hành chính công phường Tĩnh Gia (Thanh Hóa)');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect(page.getByText('Đã lưu')).toBeVisible();
+    await expect(page.getByText('Đã lưu', { exact: true })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText('Tĩnh Gia (Thanh Hóa)');
     await expectAccessible(page, 'settings');
     await screenshot(page, '10-settings');

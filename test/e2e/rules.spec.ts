@@ -189,7 +189,7 @@ test('Settings shows the office hours, the 2026 holidays and the catalogue', asy
     for (const d of ['Thứ 2', 'Thứ 3', 'Thứ 4', 'Thứ 5', 'Thứ 6']) await expect(page.getByRole('checkbox', { name: d })).toBeChecked();
     for (const d of ['Thứ 7', 'CN']) await expect(page.getByRole('checkbox', { name: d })).not.toBeChecked();
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await expect(page.getByText('Đã lưu')).toBeVisible();
+    await expect(page.getByText('Đã lưu', { exact: true })).toBeVisible();
     await expectAccessible(page, 'settings: office hours');
     await screenshot(page, '18-settings-hours');
   });
