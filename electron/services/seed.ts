@@ -1,6 +1,6 @@
 import { DeskError } from '../contract';
 import { foldVietnamese } from '../core/fold';
-import { dueDate, nextOpening } from '../core/working-time';
+import { createWorkCalendar, dueDate, limitOfProcedure, nextOpening, OFFICIAL_HOLIDAY_YEARS } from '../core/calendar';
 import { formatDossierCode, dayKey } from '../core/dossier-code';
 import { vnParts } from '../core/vntime';
 import { openDatabase } from '../db/connection';
@@ -109,6 +109,8 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
     const getCounter = db.prepare('SELECT last FROM dossier_counters WHERE agency_code = ? AND day = ?');
     const nowYear = vnParts(new Date(now)).year;
 
+    // Sample data counts with default office hours and the shipped official holidays.
+    const calendar = createWorkCalendar({ years: OFFICIAL_HOLIDAY_YEARS });
     const CHUNK = 50_000;
     let t = from;
     for (let done = 0; done < n; ) {
@@ -116,7 +118,7 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
       db.transaction(() => {
         for (let i = done; i < end; i++) {
           t += step * (0.5 + rng());
-          const received = nextOpening(new Date(Math.min(t, to)));
+          const received = nextOpening(calendar, new Date(Math.min(t, to)));
           const day = dayKey(received);
           let seq = counters.get(day);
           if (seq === undefined) seq = (getCounter.get(agencyCode, day) as { last: number } | undefined)?.last ?? 0;
@@ -126,7 +128,7 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
           const person = samplePerson(rng, nowYear);
           const status = statusFor(rng, (now - received.getTime()) / DAY);
           const accepted = status === 1 || status === 3 ? null : received.getTime() + Math.floor(rng() * 600_000);
-          const due = accepted === null ? null : dueDate(new Date(accepted), procedure).getTime();
+          const due = accepted === null ? null : dueDate(calendar, new Date(accepted), limitOfProcedure(procedure)).getTime();
           insert.run(
             formatDossierCode(agencyCode, received, seq),
             agencyId,
