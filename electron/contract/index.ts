@@ -43,6 +43,16 @@ export const contract = {
   saveOfficeHours: { input: officeHoursSetting, output: officeHoursSetting },
   importCatalogue: { input: s.catalogueImportInput, output: s.catalogueImportReport },
   exportCatalogue: { input: s.empty, output: s.catalogueExport },
+  listInbox: { input: s.empty, output: s.inboxView },
+  discardInboxFile: { input: s.fileRef, output: z.object({ removed: z.boolean() }) },
+  getFile: { input: s.fileRef, output: s.fileMeta },
+  attachFiles: { input: s.attachInput, output: s.dossierDetail },
+  detachFile: { input: s.detachInput, output: s.dossierDetail },
+  reviewComponents: { input: s.reviewInput, output: s.dossierDetail },
+  correctDossier: { input: s.correctionInput, output: s.dossierDetail },
+  getCounterSettings: { input: s.empty, output: s.counterSettings },
+  saveCounterSettings: { input: s.counterSettings, output: s.counterSettings },
+  listOfficers: { input: s.empty, output: z.array(s.officer) },
 } as const;
 
 export type Contract = typeof contract;

@@ -3,8 +3,22 @@ import { isoInstant, noMarkup, personName, requiredText, text } from './primitiv
 import { EXEMPTION_CATEGORIES, type CatalogueProcedure } from './catalogue';
 import { availableAction, lifecycleSummary } from './lifecycle';
 import { holidayYear } from './calendar';
+import {
+  QUEUE_FLAGS,
+  QUEUE_SORTS,
+  QUEUE_TABS,
+  VERDICTS,
+  attachmentRef,
+  correctionReason,
+  delivery,
+  deliveryInput,
+  fileMeta,
+  queueFilters,
+} from './counter';
 
 export * from './primitives';
+export * from './counter';
+export * from './online';
 
 export const STATUS_CODES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 export const statusCode = z
@@ -109,6 +123,10 @@ export const componentInput = z.object({
   originals: z.number({ error: 'Số bản chính phải là số' }).int().min(0).max(99),
   certifiedCopies: z.number({ error: 'Số bản chứng thực phải là số' }).int().min(0).max(99),
   photocopies: z.number({ error: 'Số bản photo phải là số' }).int().min(0).max(99),
+  /** From the catalogue: false for conditional components ("nếu có"). */
+  required: z.boolean().default(true),
+  /** Pages declared for the component's scans (checked against the attached files). */
+  pages: z.number({ error: 'Số trang phải là số' }).int().min(0).max(9999).optional(),
 });
 export type ComponentInput = z.input<typeof componentInput>;
 
@@ -137,8 +155,8 @@ export const feeQuote = z.object({
 });
 export type FeeQuote = z.output<typeof feeQuote>;
 
-export const intakeInput = z
-  .object({
+/** The intake form's fields: what createDossier takes, and what a correction may change after acceptance. */
+const intakeFields = z.object({
     procedureId: requiredText(80, 'Thủ tục'),
     channel: channelCode,
     applicant: z.object({
@@ -158,12 +176,32 @@ export const intakeInput = z
     /** Declared by the applicant (or read from the CCCD QR): checked against the CCCD's digits. */
     birthYear: z.number().int().min(1900).max(2100).optional(),
     gender: z.enum(['male', 'female']).optional(),
+    /** Result at the counter (default) or by post to an address. */
+    delivery: deliveryInput.optional(),
+});
+
+const checkIdNumber = (v: { applicant: { idKind: (typeof ID_KINDS)[number]; idNumber: string } }, ctx: z.RefinementCtx) => {
+  const problem = idNumberFor(v.applicant.idKind, v.applicant.idNumber);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['applicant', 'idNumber'], message: problem });
+};
+
+export const intakeInput = intakeFields
+  .extend({
+    /** Scans from the inbox, each against a component of the checklist. */
+    attachments: z.array(attachmentRef).max(200).optional(),
+    /** Accept in the same step: the code, the due date and Mẫu 01 at once. */
+    accept: z.boolean().default(false),
   })
-  .superRefine((v, ctx) => {
-    const problem = idNumberFor(v.applicant.idKind, v.applicant.idNumber);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['applicant', 'idNumber'], message: problem });
-  });
+  .superRefine(checkIdNumber);
 export type IntakeInput = z.input<typeof intakeInput>;
+
+/** Correct-and-reissue: the intake fields as they should have been, and why (kept in the history). */
+export const correctionInput = z.object({
+  id: z.number({ error: 'Mã nội bộ hồ sơ phải là số' }).int().positive(),
+  reason: correctionReason,
+  intake: intakeFields.omit({ channel: true }).superRefine(checkIdNumber),
+});
+export type CorrectionInput = z.input<typeof correctionInput>;
 
 export const queueRow = z.object({
   id: z.number().int(),
@@ -177,6 +215,16 @@ export const queueRow = z.object({
   procedureName: z.string(),
   receivedAt: z.string(),
   dueAt: z.string().nullable(),
+  field: z.string(),
+  /** The officer holding the dossier (who received it, until it is forwarded). */
+  assigneeName: z.string().nullable(),
+  /** Working minutes to the due date, negative when late; for online dossiers waiting, to the acceptance limit. */
+  remainingWorkingMinutes: z.number().int().nullable(),
+  /** Online dossiers waiting for acceptance: 8 working hours from submission. */
+  acceptanceDeadline: z.string().nullable(),
+  /** Last movement (any event). */
+  updatedAt: z.string(),
+  flags: z.array(z.enum(QUEUE_FLAGS)),
 });
 export type QueueRow = z.output<typeof queueRow>;
 
@@ -189,7 +237,10 @@ export const dossier = queueRow.extend({
   sets: z.number().int(),
   note: z.string().nullable(),
   acceptedAt: z.string().nullable(),
-  updatedAt: z.string(),
+  delivery,
+  portalDossierId: z.string().nullable(),
+  birthYear: z.number().int().nullable(),
+  gender: z.enum(['male', 'female']).nullable(),
 });
 export type Dossier = z.output<typeof dossier>;
 
@@ -199,7 +250,12 @@ export const dossierComponent = z.object({
   originals: z.number().int(),
   certifiedCopies: z.number().int(),
   photocopies: z.number().int(),
+  required: z.boolean(),
+  pages: z.number().int().nullable(),
+  verdict: z.enum(VERDICTS).nullable(),
+  verdictReason: z.string().nullable(),
 });
+export type DossierComponent = z.output<typeof dossierComponent>;
 
 /**
  * What an event records: created (intake saved, status 1), accepted (Tiếp nhận, 1 → 2, Mẫu 01 issued),
@@ -224,11 +280,15 @@ export const LIFECYCLE_ACTION_TYPES = [
   'stop',
 ] as const;
 
+/** Events that record work on the dossier without changing its status. */
+export const WORK_EVENT_ACTIONS = ['corrected', 'reviewed', 'attached', 'detached', 'imported'] as const;
+
 /** `accept` is recorded as `accepted` (the name the first slice shipped with). */
 export const EVENT_ACTIONS = [
   'created',
   'accepted',
   'status',
+  ...WORK_EVENT_ACTIONS,
   ...(LIFECYCLE_ACTION_TYPES.filter((t) => t !== 'accept') as Array<Exclude<(typeof LIFECYCLE_ACTION_TYPES)[number], 'accept'>>),
 ] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
@@ -266,6 +326,11 @@ export const dossierDetail = z.object({
   components: z.array(dossierComponent),
   events: z.array(dossierEvent),
   documents: z.array(documentMeta),
+  attachments: z.array(fileMeta),
+  /** Online dossiers: the portal submission and the acceptance limit (8 working hours). */
+  portal: z
+    .object({ dossierId: z.string(), submittedAt: z.string(), acceptanceDeadline: z.string(), late: z.boolean() })
+    .nullable(),
   /** The fee computed at intake, when the procedure has one. */
   fee: feeQuote.nullable(),
   lifecycle: lifecycleSummary,
@@ -276,8 +341,13 @@ export type DossierDetail = z.output<typeof dossierDetail>;
 
 export const dossierRef = z.object({ id: z.number({ error: 'Mã nội bộ hồ sơ phải là số' }).int().positive() });
 
-export const queueQuery = z.object({
+export const queueQuery = queueFilters.extend({
+  /** A single national status (kept for callers of the first slice); `tab` is the radar's work state. */
   status: statusCode.optional(),
+  tab: z.enum(QUEUE_TABS, { error: 'Thẻ hàng đợi không hợp lệ' }).optional(),
+  sort: z.enum(QUEUE_SORTS, { error: 'Cách sắp xếp không hợp lệ' }).default('received'),
+  /** Default: newest first by reception, most urgent first by due date. */
+  direction: z.enum(['asc', 'desc']).optional(),
   /** Free text: name (diacritics folded), dossier code, ID number or phone. */
   q: text(100, 'Từ khóa tìm kiếm').optional(),
   /** Opaque keyset cursor returned by the previous page. */
@@ -292,6 +362,7 @@ export type QueuePage = z.output<typeof queuePage>;
 export const queueCounts = z.object({
   total: z.number().int(),
   byStatus: z.record(z.string(), z.number().int()),
+  byTab: z.record(z.enum(QUEUE_TABS), z.number().int()),
 });
 export type QueueCounts = z.output<typeof queueCounts>;
 

@@ -4,7 +4,14 @@
  * - Browser door: POST /api/<method> with the raw input as JSON; the body is always the result envelope.
  * Either way a call never throws: failures come back as `{ ok: false, error }` with a Vietnamese message.
  */
-import { METHOD_NAMES, type DeskApi, type MethodName, type Result } from '../../../electron/contract';
+import {
+  METHOD_NAMES,
+  type DeskApi,
+  type FileMeta,
+  type ImportReport,
+  type MethodName,
+  type Result,
+} from '../../../electron/contract';
 
 declare global {
   interface Window {
@@ -93,3 +100,58 @@ export function openDocument(id: number): boolean {
 /** The browser door's address of a document, for a plain link when a popup is blocked. */
 export const documentUrl = (id: number): string =>
   isElectron() ? `app://desk/documents/${id}.pdf` : `/api/documents/${id}.pdf`;
+
+// ---------- Files and online packages: bytes, not JSON ----------
+
+/** What the Electron preload adds for bytes (the IPC door has no HTTP routes). */
+export interface DeskFilesApi {
+  upload(name: string, bytes: ArrayBuffer): Promise<Result<FileMeta>>;
+  importPackage(name: string, bytes: ArrayBuffer): Promise<Result<ImportReport>>;
+}
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron window (preload). */
+    deskFiles?: DeskFilesApi;
+  }
+}
+
+async function postBytes<T>(url: string, body: Blob): Promise<Result<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json' },
+      body,
+    });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: NETWORK_MESSAGE } };
+  }
+  let parsed: unknown;
+  try {
+    parsed = await response.json();
+  } catch {
+    parsed = undefined;
+  }
+  if (isEnvelope(parsed)) return parsed as Result<T>;
+  return { ok: false, error: { code: 'INTERNAL', message: `${BAD_REPLY_MESSAGE} (HTTP ${response.status})` } };
+}
+
+/**
+ * Stores a scan in the desk's inbox (checked: type from the bytes, size limit, readable PDF). Attach it to a
+ * dossier's component with createDossier({ attachments }) or attachFiles.
+ */
+export async function uploadFile(file: Blob, name: string): Promise<Result<FileMeta>> {
+  if (window.deskFiles) return window.deskFiles.upload(name, await file.arrayBuffer());
+  return postBytes<FileMeta>(`/api/files?name=${encodeURIComponent(name)}`, file);
+}
+
+/** Imports one online dossier package (ZIP with manifest.json); the report says imported, duplicate or invalid. */
+export async function importPackage(file: Blob, name: string): Promise<Result<ImportReport>> {
+  if (window.deskFiles) return window.deskFiles.importPackage(name, await file.arrayBuffer());
+  return postBytes<ImportReport>(`/api/import?name=${encodeURIComponent(name)}`, file);
+}
+
+/** The address of a stored file's bytes (integrity-checked by the desk on every open). */
+export const fileUrl = (id: number): string => (isElectron() ? `app://desk/files/${id}` : `/api/files/${id}`);
