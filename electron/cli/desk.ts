@@ -11,11 +11,23 @@ import { cccdCommand } from './commands/cccd';
 import { dueCommand } from './commands/due';
 import { feeCommand } from './commands/fee';
 import { holidaysCommand } from './commands/holidays';
+import { importCommand } from './commands/import';
+import { exportCommand } from './commands/export';
 
 /** `desk`: the administrator's command line. Every command takes --json and --data-dir; bad input exits non-zero. */
 const root = typeof __dirname === 'string' ? path.resolve(__dirname, '..', '..') : process.cwd();
 
-const COMMANDS: readonly Command[] = [seedCommand, infoCommand, dueCommand, holidaysCommand, cccdCommand, feeCommand, benchCommand];
+const COMMANDS: readonly Command[] = [
+  seedCommand,
+  infoCommand,
+  importCommand,
+  exportCommand,
+  dueCommand,
+  holidaysCommand,
+  cccdCommand,
+  feeCommand,
+  benchCommand,
+];
 
 const USAGE = `Cách dùng: desk <lệnh> [tùy chọn]
 

@@ -13,7 +13,7 @@ const packageFileName = z
   .string({ error: 'Tên tệp phải là chuỗi' })
   .min(1, { error: 'Tên tệp trống' })
   .max(200, { error: 'Tên tệp quá dài (tối đa 200 ký tự)' })
-  .refine((s) => !/[/\\]|^\.\.?$|[\u0000-\u001f]/.test(s), { error: 'Tên tệp không được chứa thư mục hay ký tự điều khiển' })
+  .refine((s) => !/[/\\]|^\.\.?$|\p{Cc}/u.test(s), { error: 'Tên tệp không được chứa thư mục hay ký tự điều khiển' })
   .refine((s) => s !== 'manifest.json', { error: 'manifest.json không phải tệp đính kèm' });
 
 export const onlineManifest = z.strictObject({

@@ -28,25 +28,42 @@ export function planSearch(raw: string): SearchPlan {
   return { kind: 'name', match: [...tokens.map((t) => `"${t}"`), `"${last}"*`].join(' ') };
 }
 
-/** Keyset cursors are opaque to the renderer: "p.<receivedAt>.<id>" for the plain queue, "s.<id>" for searches. */
-export function encodeCursor(kind: SearchPlan['kind'], last: { receivedAt: number; id: number }): string {
-  return kind === 'page' ? `p.${last.receivedAt.toString(36)}.${last.id.toString(36)}` : `s.${last.id.toString(36)}`;
+/** The order a plain (non-search) queue page follows. */
+export interface PageOrder {
+  sort: 'received' | 'due';
+  direction: 'asc' | 'desc';
 }
 
-export function decodeCursor(
-  cursor: string | undefined,
-  kind: SearchPlan['kind'],
-): { receivedAt: number; id: number } | null {
+/** A keyset position: the last row's sort key (null: no due date yet) and id. */
+export interface KeysetPosition {
+  key: number | null;
+  id: number;
+}
+
+/**
+ * Keyset cursors are opaque to the renderer: "p<r|d><a|d>.<key|n>.<id>" for a plain page (the order is part of the
+ * cursor, so a cursor never continues a list sorted another way), "s.<id>" for searches.
+ */
+export function encodeCursor(kind: SearchPlan['kind'], last: KeysetPosition, order?: PageOrder): string {
+  const b36 = (n: number) => n.toString(36);
+  if (kind !== 'page') return `s.${b36(last.id)}`;
+  const o = order ?? { sort: 'received', direction: 'desc' };
+  return `p${o.sort[0]}${o.direction[0]}.${last.key === null ? 'n' : b36(last.key)}.${b36(last.id)}`;
+}
+
+export function decodeCursor(cursor: string | undefined, kind: SearchPlan['kind'], order?: PageOrder): KeysetPosition | null {
   if (!cursor) return null;
   const [tag, a, b] = cursor.split('.');
   const n = (s: string | undefined) => (s && /^[0-9a-z]+$/.test(s) ? parseInt(s, 36) : NaN);
-  if (kind === 'page' && tag === 'p') {
-    const receivedAt = n(a);
+  if (kind === 'page') {
+    const o = order ?? { sort: 'received', direction: 'desc' };
+    if (tag !== `p${o.sort[0]}${o.direction[0]}`) return null;
+    const key = a === 'n' ? null : n(a);
     const id = n(b);
-    if (Number.isSafeInteger(receivedAt) && Number.isSafeInteger(id)) return { receivedAt, id };
-  } else if (kind !== 'page' && tag === 's') {
+    if ((key === null || Number.isSafeInteger(key)) && Number.isSafeInteger(id)) return { key, id };
+  } else if (tag === 's') {
     const id = n(a);
-    if (Number.isSafeInteger(id)) return { receivedAt: 0, id };
+    if (Number.isSafeInteger(id)) return { key: null, id };
   }
   return null; // a stale or foreign cursor restarts from the top rather than failing
 }

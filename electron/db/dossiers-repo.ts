@@ -31,22 +31,15 @@ export interface DossierDbRow {
   feeJson: string | null;
   lifecycleJson: string | null;
   revision: number;
+  field: string;
+  deliveryMethod: 'counter' | 'post';
+  deliveryAddress: string | null;
+  birthYear: number | null;
+  gender: 'male' | 'female' | null;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  portalDossierId: string | null;
 }
-
-export type QueueDbRow = Pick<
-  DossierDbRow,
-  | 'id'
-  | 'code'
-  | 'status'
-  | 'channel'
-  | 'applicantName'
-  | 'idNumber'
-  | 'phone'
-  | 'procedureId'
-  | 'procedureName'
-  | 'receivedAt'
-  | 'dueAt'
->;
 
 export interface NewDossier {
   agencySettingsId: number;
@@ -69,7 +62,35 @@ export interface NewDossier {
   procedureVersionId: number;
   feeAmount: number | null;
   feeJson: string | null;
+  deliveryMethod: 'counter' | 'post';
+  deliveryAddress: string | null;
+  birthYear: number | null;
+  gender: 'male' | 'female' | null;
+  portalDossierId: string | null;
 }
+
+/** The intake fields a correction may change (correct-and-reissue). */
+export type IntakeUpdate = Pick<
+  NewDossier,
+  | 'procedureId'
+  | 'applicantName'
+  | 'nameFolded'
+  | 'idKind'
+  | 'idNumber'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'ownerName'
+  | 'sets'
+  | 'note'
+  | 'procedureVersionId'
+  | 'feeAmount'
+  | 'feeJson'
+  | 'deliveryMethod'
+  | 'deliveryAddress'
+  | 'birthYear'
+  | 'gender'
+> & { dueAt: number | null; lifecycleJson: string | null; updatedAt: number };
 
 /** The lifecycle's projection written with each transition. */
 export interface LifecycleUpdate {
@@ -100,6 +121,13 @@ export interface ComponentDbRow {
   originals: number;
   certifiedCopies: number;
   photocopies: number;
+  required: boolean;
+  pages: number | null;
+}
+
+export interface ReviewedComponentDbRow extends ComponentDbRow {
+  verdict: 'ok' | 'missing' | 'invalid' | null;
+  verdictReason: string | null;
 }
 
 export interface DocumentDbRow {
@@ -114,14 +142,18 @@ export interface DocumentDbRow {
   createdAt: number;
 }
 
-/** Keyset position: the last row's (received_at, id) for the queue, its id for name search. */
-export interface QueueCursor {
-  receivedAt: number;
+/** One status change (or correction) for the sync back to the provincial system. */
+export interface ChangeDbRow {
   id: number;
+  dossierId: number;
+  code: string;
+  portalDossierId: string | null;
+  at: number;
+  action: EventAction;
+  status: number;
+  officerName: string | null;
+  note: string | null;
 }
-
-const QUEUE_COLUMNS = `d.id, d.code, d.status, d.channel, d.applicant_name AS applicantName, d.id_number AS idNumber,
-  d.phone, d.procedure_id AS procedureId, p.name AS procedureName, d.received_at AS receivedAt, d.due_at AS dueAt`;
 
 export function dossiersRepo(db: Db) {
   const bumpCounter = db.prepare<[string, string], { last: number }>(
@@ -131,15 +163,47 @@ export function dossiersRepo(db: Db) {
   const insert = db.prepare(
     `INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name, name_folded,
        id_kind, id_number, phone, email, address, owner_name, sets, note, received_at, updated_at,
-       procedure_version_id, fee_amount, fee_json)
+       procedure_version_id, fee_amount, fee_json, delivery_method, delivery_address, birth_year, gender,
+       portal_dossier_id)
      VALUES (@code, @agencySettingsId, @procedureId, @channel, @status, @applicantName, @nameFolded,
        @idKind, @idNumber, @phone, @email, @address, @ownerName, @sets, @note, @receivedAt, @receivedAt,
-       @procedureVersionId, @feeAmount, @feeJson)`,
+       @procedureVersionId, @feeAmount, @feeJson, @deliveryMethod, @deliveryAddress, @birthYear, @gender,
+       @portalDossierId)`,
   );
   const insertFts = db.prepare(`INSERT INTO dossier_fts (rowid, name) VALUES (?, ?)`);
+  const deleteFts = db.prepare(`DELETE FROM dossier_fts WHERE rowid = ?`);
   const insertComponent = db.prepare(
-    `INSERT INTO dossier_components (dossier_id, position, name, originals, certified_copies, photocopies)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO dossier_components (dossier_id, position, name, originals, certified_copies, photocopies,
+       required, pages)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // A correction keeps the review of a component whose name did not change.
+  const upsertComponent = db.prepare(
+    `INSERT INTO dossier_components (dossier_id, position, name, originals, certified_copies, photocopies,
+       required, pages)
+     VALUES (@dossierId, @position, @name, @originals, @certifiedCopies, @photocopies, @required, @pages)
+     ON CONFLICT (dossier_id, position) DO UPDATE SET
+       verdict = CASE WHEN name = excluded.name THEN verdict END,
+       verdict_reason = CASE WHEN name = excluded.name THEN verdict_reason END,
+       name = excluded.name, originals = excluded.originals, certified_copies = excluded.certified_copies,
+       photocopies = excluded.photocopies, required = excluded.required, pages = excluded.pages`,
+  );
+  const deleteComponentsFrom = db.prepare(`DELETE FROM dossier_components WHERE dossier_id = ? AND position > ?`);
+  const setVerdict = db.prepare(
+    `UPDATE dossier_components SET verdict = ?, verdict_reason = ?, reviewed_at = ?, reviewed_by = ?
+      WHERE dossier_id = ? AND position = ?`,
+  );
+  const setAssignee = db.prepare(`UPDATE dossiers SET assignee_id = ? WHERE id = ?`);
+  // Work that is not a transition (review, attachments) still moves the dossier: the radar's "treo" clock restarts.
+  const touch = db.prepare(`UPDATE dossiers SET updated_at = ?, revision = revision + 1 WHERE id = ?`);
+  const updateIntake = db.prepare(
+    `UPDATE dossiers SET procedure_id = @procedureId, applicant_name = @applicantName, name_folded = @nameFolded,
+       id_kind = @idKind, id_number = @idNumber, phone = @phone, email = @email, address = @address,
+       owner_name = @ownerName, sets = @sets, note = @note, procedure_version_id = @procedureVersionId,
+       fee_amount = @feeAmount, fee_json = @feeJson, delivery_method = @deliveryMethod,
+       delivery_address = @deliveryAddress, birth_year = @birthYear, gender = @gender, due_at = @dueAt,
+       lifecycle_json = coalesce(@lifecycleJson, lifecycle_json), updated_at = @updatedAt, revision = revision + 1
+     WHERE id = @id AND revision = @expectedRevision`,
   );
   const insertEvent = db.prepare(
     `INSERT INTO events (dossier_id, at, officer_id, action, from_status, to_status, note, details_json)
@@ -152,13 +216,39 @@ export function dossiersRepo(db: Db) {
             d.address, d.owner_name AS ownerName, d.sets, d.note, d.received_at AS receivedAt,
             d.accepted_at AS acceptedAt, d.due_at AS dueAt, d.updated_at AS updatedAt,
             d.procedure_version_id AS procedureVersionId, d.holder, d.supplement_requests AS supplementRequests,
-            d.extensions, d.fee_json AS feeJson, d.lifecycle_json AS lifecycleJson, d.revision
+            d.extensions, d.fee_json AS feeJson, d.lifecycle_json AS lifecycleJson, d.revision, p.field,
+            d.delivery_method AS deliveryMethod, d.delivery_address AS deliveryAddress, d.birth_year AS birthYear,
+            d.gender, d.assignee_id AS assigneeId, o.full_name AS assigneeName, d.portal_dossier_id AS portalDossierId
        FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
        JOIN agency_settings a ON a.id = d.agency_settings_id
+       LEFT JOIN officers o ON o.id = d.assignee_id
       WHERE d.id = ?`,
   );
-  const components = db.prepare<[number], ComponentDbRow>(
-    `SELECT position, name, originals, certified_copies AS certifiedCopies, photocopies
+  const byPortalId = db.prepare<[string], { id: number; code: string }>(
+    `SELECT id, code FROM dossiers WHERE portal_dossier_id = ?`,
+  );
+  const insertSubmission = db.prepare(
+    `INSERT INTO online_submissions (portal_dossier_id, dossier_id, submitted_at, package_name, package_sha256,
+       manifest_json, imported_at, imported_by)
+     VALUES (@portalDossierId, @dossierId, @submittedAt, @packageName, @packageSha256, @manifestJson, @importedAt,
+       @importedBy)`,
+  );
+  // The sync back to the province: status changes and corrections since an instant, with their documents.
+  const changesSince = db.prepare<[number], ChangeDbRow>(
+    `SELECT e.id, e.dossier_id AS dossierId, d.code, d.portal_dossier_id AS portalDossierId, e.at, e.action,
+            coalesce(e.to_status, d.status) AS status, o.full_name AS officerName, e.note
+       FROM events e JOIN dossiers d ON d.id = e.dossier_id LEFT JOIN officers o ON o.id = e.officer_id
+      WHERE e.at >= ? AND (e.to_status IS NOT NULL OR e.action = 'corrected')
+      ORDER BY e.at, e.id`,
+  );
+  const documentsAt = db.prepare<[number, number], DocumentDbRow & { content: Buffer }>(
+    `SELECT id, dossier_id AS dossierId, form, template_version AS templateVersion, version,
+            file_name AS fileName, sha256, size, created_at AS createdAt, content
+       FROM documents WHERE dossier_id = ? AND created_at = ? ORDER BY id`,
+  );
+  const components = db.prepare<[number], Omit<ReviewedComponentDbRow, 'required'> & { required: number }>(
+    `SELECT position, name, originals, certified_copies AS certifiedCopies, photocopies, required, pages, verdict,
+            verdict_reason AS verdictReason
        FROM dossier_components WHERE dossier_id = ? ORDER BY position`,
   );
   const events = db.prepare<[number], EventDbRow>(
@@ -174,40 +264,6 @@ export function dossiersRepo(db: Db) {
      WHERE id = @id AND revision = @expectedRevision`,
   );
 
-  // Queue pages: newest first, keyset on (received_at, id); never OFFSET.
-  const pageAll = db.prepare<[number, number, number], QueueDbRow>(
-    `SELECT ${QUEUE_COLUMNS} FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-      WHERE (d.received_at, d.id) < (?, ?) ORDER BY d.received_at DESC, d.id DESC LIMIT ?`,
-  );
-  const pageByStatus = db.prepare<[number, number, number, number], QueueDbRow>(
-    `SELECT ${QUEUE_COLUMNS} FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-      WHERE d.status = ? AND (d.received_at, d.id) < (?, ?) ORDER BY d.received_at DESC, d.id DESC LIMIT ?`,
-  );
-  // Name search over the folded FTS column; rowid follows reception order closely enough to page by it.
-  const searchName = db.prepare<[string, number, number | null, number | null, number], QueueDbRow>(
-    `SELECT ${QUEUE_COLUMNS} FROM dossier_fts f JOIN dossiers d ON d.id = f.rowid
-       JOIN procedures p ON p.id = d.procedure_id
-      WHERE dossier_fts MATCH ? AND f.rowid < ? AND (? IS NULL OR d.status = ?)
-      ORDER BY f.rowid DESC LIMIT ?`,
-  );
-  const searchCode = db.prepare<[string, string, number, number | null, number | null, number], QueueDbRow>(
-    `SELECT ${QUEUE_COLUMNS} FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-      WHERE d.code >= ? AND d.code < ? AND d.id < ? AND (? IS NULL OR d.status = ?)
-      ORDER BY d.id DESC LIMIT ?`,
-  );
-  const searchDigits = db.prepare<
-    [string, string, string, string, number, number | null, number | null, number],
-    QueueDbRow
-  >(
-    `SELECT ${QUEUE_COLUMNS} FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-      WHERE d.id IN (SELECT id FROM dossiers WHERE id_number >= ? AND id_number < ?
-                     UNION SELECT id FROM dossiers WHERE phone >= ? AND phone < ?)
-        AND d.id < ? AND (? IS NULL OR d.status = ?)
-      ORDER BY d.id DESC LIMIT ?`,
-  );
-  const counts = db.prepare<[], { status: number; n: number }>(
-    `SELECT status, count(*) AS n FROM dossiers GROUP BY status`,
-  );
   const insertDocument = db.prepare(
     `INSERT INTO documents (dossier_id, form, template_version, version, file_name, sha256, size, content,
        officer_id, created_at)
@@ -226,8 +282,6 @@ export function dossiersRepo(db: Db) {
        FROM documents WHERE id = ?`,
   );
 
-  const BIG = Number.MAX_SAFE_INTEGER;
-
   return {
     /** Next daily sequence for an agency; call inside the intake transaction. */
     nextSequence: (agencyCode: string, day: string): number => bumpCounter.get(agencyCode, day)!.last,
@@ -237,7 +291,40 @@ export function dossiersRepo(db: Db) {
       return id;
     },
     addComponent: (dossierId: number, c: ComponentDbRow): void =>
-      void insertComponent.run(dossierId, c.position, c.name, c.originals, c.certifiedCopies, c.photocopies),
+      void insertComponent.run(
+        dossierId,
+        c.position,
+        c.name,
+        c.originals,
+        c.certifiedCopies,
+        c.photocopies,
+        c.required ? 1 : 0,
+        c.pages,
+      ),
+    /** A correction's checklist: positions kept (with their review when the name is unchanged), extra ones removed. */
+    replaceComponents: (dossierId: number, list: ComponentDbRow[]): void => {
+      for (const c of list) upsertComponent.run({ dossierId, ...c, required: c.required ? 1 : 0 });
+      deleteComponentsFrom.run(dossierId, list.length);
+    },
+    setVerdict: (
+      dossierId: number,
+      position: number,
+      verdict: string | null,
+      reason: string | null,
+      at: number,
+      officerId: number | null,
+    ): boolean => setVerdict.run(verdict, reason, at, officerId, dossierId, position).changes === 1,
+    setAssignee: (id: number, officerId: number | null): void => void setAssignee.run(officerId, id),
+    touch: (id: number, at: number): void => void touch.run(at, id),
+    /** Writes corrected intake fields (and the name index); false when another counter changed the dossier first. */
+    updateIntake: (id: number, expectedRevision: number, u: IntakeUpdate): boolean => {
+      const ok = updateIntake.run({ ...u, id, expectedRevision }).changes === 1;
+      if (ok) {
+        deleteFts.run(id);
+        insertFts.run(id, u.nameFolded);
+      }
+      return ok;
+    },
     addEvent: (
       dossierId: number,
       e: {
@@ -251,24 +338,25 @@ export function dossiersRepo(db: Db) {
       },
     ): void => void insertEvent.run(dossierId, e.at, e.officerId, e.action, e.from, e.to, e.note, e.details ?? null),
     byId: (id: number): DossierDbRow | undefined => byId.get(id),
-    components: (id: number): ComponentDbRow[] => components.all(id),
+    byPortalId: (portalId: string): { id: number; code: string } | undefined => byPortalId.get(portalId),
+    addOnlineSubmission: (r: {
+      portalDossierId: string;
+      dossierId: number;
+      submittedAt: number;
+      packageName: string;
+      packageSha256: string;
+      manifestJson: string;
+      importedAt: number;
+      importedBy: number | null;
+    }): void => void insertSubmission.run(r),
+    changesSince: (since: number): ChangeDbRow[] => changesSince.all(since),
+    documentsAt: (dossierId: number, at: number): Array<DocumentDbRow & { content: Buffer }> => documentsAt.all(dossierId, at),
+    components: (id: number): ReviewedComponentDbRow[] =>
+      components.all(id).map((c) => ({ ...c, required: c.required === 1 })),
     events: (id: number): EventDbRow[] => events.all(id),
     /** Writes a transition's new state; false when another counter changed the dossier first. */
     saveLifecycle: (id: number, expectedRevision: number, next: LifecycleUpdate): boolean =>
       setLifecycle.run({ ...next, id, expectedRevision }).changes === 1,
-
-    page: (status: number | null, after: QueueCursor | null, limit: number): QueueDbRow[] => {
-      const r = after?.receivedAt ?? BIG;
-      const i = after?.id ?? BIG;
-      return status === null ? pageAll.all(r, i, limit) : pageByStatus.all(status, r, i, limit);
-    },
-    searchName: (match: string, status: number | null, afterId: number | null, limit: number): QueueDbRow[] =>
-      searchName.all(match, afterId ?? BIG, status, status, limit),
-    searchCodePrefix: (prefix: string, status: number | null, afterId: number | null, limit: number): QueueDbRow[] =>
-      searchCode.all(prefix, prefix + '\uffff', afterId ?? BIG, status, status, limit),
-    searchDigitsPrefix: (digits: string, status: number | null, afterId: number | null, limit: number): QueueDbRow[] =>
-      searchDigits.all(digits, digits + ':', digits, digits + ':', afterId ?? BIG, status, status, limit),
-    countsByStatus: (): Array<{ status: number; n: number }> => counts.all(),
 
     addDocument: (d: {
       dossierId: number;

@@ -47,6 +47,9 @@ export function settingsRepo(db: Db) {
   const officerById = db.prepare<[number], OfficerRow>(
     `SELECT id, full_name AS fullName, title, role FROM officers WHERE id = ?`,
   );
+  const officers = db.prepare<[], OfficerRow>(
+    `SELECT id, full_name AS fullName, title, role FROM officers WHERE active = 1 ORDER BY full_name, id`,
+  );
   const getState = db.prepare<[string], { value: string }>(`SELECT value FROM app_state WHERE key = ?`);
   const setState = db.prepare(
     `INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -59,6 +62,7 @@ export function settingsRepo(db: Db) {
     addOfficer: (fullName: string, title: string, role: string, at: number): number =>
       Number(insertOfficer.run(fullName, title, role, at).lastInsertRowid),
     officerById: (id: number): OfficerRow | undefined => officerById.get(id),
+    officers: (): OfficerRow[] => officers.all(),
     getState: (key: string): string | undefined => getState.get(key)?.value,
     setState: (key: string, value: string): void => void setState.run(key, value),
   };

@@ -69,3 +69,38 @@ export function registerIpcHandlers(ipc: IpcMainLike, desk: DeskImpl, isTrustedS
     for (const method of METHOD_NAMES) ipc.removeHandler(channelFor(method));
   };
 }
+
+/** Bytes cross IPC on two channels of their own (the contract is JSON): a scan for the inbox, an online package. */
+export const BYTES_CHANNELS = { upload: 'desk-files:upload', importPackage: 'desk-files:importPackage' } as const;
+
+export interface DeskBytesLike {
+  ingestFile(name: string, source: Buffer): Promise<Result<unknown>>;
+  importPackageFrom(source: Buffer, fileName: string): Promise<Result<unknown>>;
+}
+
+const BAD_BYTES: Result<never> = Object.freeze({
+  ok: false as const,
+  error: Object.freeze({ code: 'VALIDATION' as const, message: 'Thiếu tên tệp hoặc nội dung tệp' }),
+});
+
+/** Registers the two byte channels with the same sender check; returns a function that removes them. */
+export function registerBytesHandlers(ipc: IpcMainLike, desk: DeskBytesLike, isTrustedSender: SenderCheck): () => void {
+  const read = (name: unknown, bytes: unknown): { name: string; bytes: Buffer } | null =>
+    typeof name === 'string' && name.length > 0 && name.length <= 255 && (bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))
+      ? { name: name.normalize('NFC'), bytes: Buffer.from(bytes instanceof ArrayBuffer ? bytes : (bytes as ArrayBufferView).buffer) }
+      : null;
+  ipc.handle(BYTES_CHANNELS.upload, async (event, name, bytes) => {
+    if (!isTrustedSender(event)) return FORBIDDEN_RESULT;
+    const input = read(name, bytes);
+    return input ? desk.ingestFile(input.name, input.bytes) : BAD_BYTES;
+  });
+  ipc.handle(BYTES_CHANNELS.importPackage, async (event, name, bytes) => {
+    if (!isTrustedSender(event)) return FORBIDDEN_RESULT;
+    const input = read(name, bytes);
+    return input ? desk.importPackageFrom(input.bytes, input.name) : BAD_BYTES;
+  });
+  return () => {
+    ipc.removeHandler(BYTES_CHANNELS.upload);
+    ipc.removeHandler(BYTES_CHANNELS.importPackage);
+  };
+}

@@ -6,7 +6,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { dispatch } from '../contract';
 import { createDesk, type Desk } from '../services/desk';
-import { registerIpcHandlers, makeSenderCheck } from './ipc';
+import { registerBytesHandlers, registerIpcHandlers, makeSenderCheck } from './ipc';
 import { buildMenuTemplate, NEW_INTAKE_SCRIPT } from './menu';
 import { resolveDeskPaths } from './paths';
 import { openPrintWindow } from './print';
@@ -107,9 +107,18 @@ function main(): void {
 
     protocol.handle(
       DESK_SCHEME,
-      createAppProtocolHandler({ rendererRoot: paths.rendererDir, getDocument: (id) => dispatch(desk, 'getDocument', { id }) }),
+      createAppProtocolHandler({
+        rendererRoot: paths.rendererDir,
+        getDocument: (id) => dispatch(desk, 'getDocument', { id }),
+        openFile: (id) => desk.openFile(id),
+      }),
     );
-    registerIpcHandlers(ipcMain, desk, makeSenderCheck((id) => deskContents.has(id)));
+    const senderCheck = makeSenderCheck((id) => deskContents.has(id));
+    registerIpcHandlers(ipcMain, desk, senderCheck);
+    registerBytesHandlers(ipcMain, desk, senderCheck);
+    // The watched scan folder: new scans reach the inbox within a few seconds.
+    const scanTimer = setInterval(() => void desk.scanFolderPass().catch((err: unknown) => log(`thư mục quét lỗi: ${String(err)}`)), 3000);
+    scanTimer.unref();
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

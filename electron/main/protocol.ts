@@ -102,6 +102,28 @@ export interface AppProtocolDeps {
   rendererRoot: string;
   /** The desk's getDocument through the contract (validated), e.g. `(id) => dispatch(desk, 'getDocument', { id })`. */
   getDocument: (id: number) => Promise<Result<unknown>>;
+  /** A stored attachment's path after its hash is checked again (desk.openFile). */
+  openFile?: (id: number) => Promise<Result<{ meta: { mime: string; name: string; size: number }; path: string }>>;
+}
+
+const FILE_PATH = /^\/files\/([1-9][0-9]{0,14})$/;
+
+async function serveAttachment(deps: AppProtocolDeps, pathname: string, head: boolean): Promise<Response> {
+  const m = FILE_PATH.exec(pathname);
+  if (!m?.[1] || !deps.openFile) return notFound();
+  const result = await deps.openFile(Number(m[1]));
+  if (!result.ok) return result.error.code === 'NOT_FOUND' ? notFound() : textResponse(500, result.error.message);
+  const bytes = head ? null : await fs.readFile(result.value.path);
+  return new Response(bytes ? new Uint8Array(bytes) : null, {
+    status: 200,
+    headers: {
+      ...baseHeaders(DOCUMENT_CSP),
+      'Content-Type': result.value.meta.mime,
+      'Content-Length': String(result.value.meta.size),
+      'Content-Disposition': contentDisposition(result.value.meta.name),
+      'Cache-Control': 'no-store',
+    },
+  });
 }
 
 const DOCUMENT_PATH = /^\/documents\/([1-9][0-9]{0,14})\.pdf$/;
@@ -163,6 +185,7 @@ export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Reque
       if (url.protocol !== `${DESK_SCHEME}:` || url.host !== DESK_HOST || url.username !== '' || url.password !== '') return notFound();
       const head = request.method === 'HEAD';
       if (url.pathname.startsWith('/documents/')) return await serveDocument(deps, url.pathname, head);
+      if (url.pathname.startsWith('/files/')) return await serveAttachment(deps, url.pathname, head);
       return await serveFile(deps.rendererRoot, url.pathname, head);
     } catch {
       return textResponse(500, 'Lỗi nội bộ của phần mềm');

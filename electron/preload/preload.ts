@@ -21,3 +21,10 @@ export const deskApi = Object.freeze(
 ) as DeskApi;
 
 contextBridge.exposeInMainWorld('desk', deskApi);
+
+/** Same channels as electron/main/ipc.ts (BYTES_CHANNELS). */
+export const deskFilesApi = Object.freeze({
+  upload: (name: string, bytes: ArrayBuffer) => ipcRenderer.invoke('desk-files:upload', name, bytes),
+  importPackage: (name: string, bytes: ArrayBuffer) => ipcRenderer.invoke('desk-files:importPackage', name, bytes),
+});
+contextBridge.exposeInMainWorld('deskFiles', deskFilesApi);

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { dispatch, type DeskImpl, type ErrorCode, type Result } from '../contract';
 import { DESK_CSP, DOCUMENT_CSP } from '../contract/web-policy';
+import type { DeskBytes } from '../services/desk';
 import { MIME_TYPES } from './mime';
 
 export interface DeskServerOptions {
-  desk: DeskImpl;
+  desk: DeskImpl & DeskBytes;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** Per-start secret; required on every API call except /api/health. */
@@ -169,6 +170,11 @@ export function createDeskServer(options: DeskServerOptions): http.Server {
       }
       const doc = /^\/api\/documents\/(\d+)\.pdf$/.exec(url.pathname);
       if (doc && req.method === 'GET') return serveDocument(res, Number(doc[1]));
+      const file = /^\/api\/files\/(\d+)$/.exec(url.pathname);
+      if (file && req.method === 'GET') return serveFile(res, Number(file[1]));
+      if ((url.pathname === '/api/files' || url.pathname === '/api/import') && req.method === 'POST') {
+        return receiveBytes(req, res, url);
+      }
       const call = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
       if (!call || req.method !== 'POST') {
         return sendEnvelope(res, failure('UNKNOWN_METHOD', 'Không có chức năng này'));
@@ -195,6 +201,53 @@ export function createDeskServer(options: DeskServerOptions): http.Server {
       return sendEnvelope(res, failure('UNKNOWN_METHOD', 'Phương thức không được hỗ trợ'));
     }
     return serveStatic(res, url.pathname);
+  }
+
+  /**
+   * Bytes in: a scan for the inbox (/api/files?name=) or an online package (/api/import?name=), streamed to the
+   * desk, never buffered whole. An over-size body is refused from its Content-Length before a byte is stored.
+   */
+  async function receiveBytes(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+    const refuse = (result: Result<never>) => {
+      // Drain what the browser is still sending, so it reads the answer instead of a reset connection.
+      req.resume();
+      res.setHeader('Connection', 'close');
+      return sendEnvelope(res, result);
+    };
+    const name = (url.searchParams.get('name') ?? '').normalize('NFC');
+    if (name.trim() === '' || name.length > 255) {
+      return refuse(failure('VALIDATION', 'Thiếu tên tệp (tham số name, tối đa 255 ký tự)'));
+    }
+    const isImport = url.pathname === '/api/import';
+    const limit = isImport ? desk.packageLimitBytes() : desk.uploadLimitBytes();
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > limit) {
+      const mb = Math.round(limit / 1024 ** 2);
+      return refuse(failure('PAYLOAD_TOO_LARGE', `${name}: tệp lớn hơn giới hạn ${mb} MB; hãy quét lại với độ phân giải thấp hơn hoặc tách tệp`));
+    }
+    if (Number.isFinite(declared) && declared === 0) {
+      return refuse(failure('VALIDATION', `${name}: tệp rỗng (0 byte)`));
+    }
+    const result = isImport ? await desk.importPackageFrom(req, name) : await desk.ingestFile(name, req);
+    if (!req.complete) req.resume();
+    if (!result.ok) res.setHeader('Connection', 'close');
+    return sendEnvelope(res, result);
+  }
+
+  /** A stored attachment, re-hashed by the desk before a byte is sent. */
+  async function serveFile(res: http.ServerResponse, id: number) {
+    const opened = await desk.openFile(id);
+    if (!opened.ok) return sendEnvelope(res, opened);
+    const { meta, path: file } = opened.value;
+    res.writeHead(200, {
+      ...BASE_HEADERS,
+      'Content-Security-Policy': DOCUMENT_CSP,
+      'Content-Type': meta.mime,
+      'Content-Length': String(meta.size),
+      'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(meta.name)}`,
+      'Cache-Control': 'no-store',
+    });
+    fs.createReadStream(file).pipe(res);
   }
 
   async function serveDocument(res: http.ServerResponse, id: number) {

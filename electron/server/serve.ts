@@ -45,7 +45,9 @@ function main() {
     });
     console.log(`Một Cửa Desk: ${url}`);
     console.log(`Dữ liệu: ${dataDir} — nhấn Ctrl+C để dừng.`);
-    void desk.warmUp();
+    void desk.warmUp().catch((err: unknown) => console.error('[desk] warm-up failed:', err));
+    // The watched scan folder: new scans reach the inbox within a few seconds.
+    setInterval(() => void desk.scanFolderPass().catch((err: unknown) => console.error('[desk] scan folder:', err)), 3000).unref();
   });
 
   let stopping = false;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -7,38 +7,80 @@ import {
   PLACEHOLDER_AGENCY_CODE,
   type ChannelCode,
   type DeskImpl,
+  type DossierAction,
+  type FileMeta,
+  type ImportReport,
   type MethodOutput,
   type ParsedInput,
   type Result,
 } from '../contract';
 import { checkIdNumber, checkPhone, normalizePhone } from '../core/applicant';
-import { dueDate, restartAfterSupplement, workingMinutesBetween } from '../core/calendar';
+import { dueDate, onlineAcceptanceDeadline, restartAfterSupplement, workingMinutesBetween } from '../core/calendar';
 import { compareCatalogueVersions } from '../core/catalogue';
 import { dayKey, formatDossierCode } from '../core/dossier-code';
 import { foldVietnamese, normalizeText } from '../core/fold';
-import { availableActions, transition, type DossierLifecycleState, type LifecycleAction, type Role } from '../core/lifecycle';
+import {
+  DECIDED_STATUSES,
+  availableActions,
+  transition,
+  type DossierLifecycleState,
+  type LifecycleAction,
+  type Role,
+} from '../core/lifecycle';
 import { formatVnd, amountInWords } from '../core/money-words';
 import { classifyOnTime, deadlineState } from '../core/ontime';
 import { openDatabase, type Db } from '../db/connection';
-import { dossiersRepo } from '../db/dossiers-repo';
+import { dossiersRepo, type ComponentDbRow, type DossierDbRow } from '../db/dossiers-repo';
+import { filesRepo } from '../db/files-repo';
 import { proceduresRepo } from '../db/procedures-repo';
+import { queueRepo } from '../db/queue-repo';
 import { settingsRepo } from '../db/settings-repo';
 import { createDocumentRenderer } from '../documents/slip';
+import { createFileStore } from '../files';
+import { counterSettingsStore } from './counter-settings';
+import { filesService } from './files';
+import { onlineImporter, type ImportDeps } from './online-import';
+import { radarService } from './radar';
+import { changesExporter } from './online-export';
 import type { DeskConfig } from './config';
 import { calendarService } from './calendar';
 import { dumpLifecycle, eventDetails, loadLifecycle, toLifecycleAction, waitingIntervals } from './lifecycle-store';
 import { loadProvinces, loadShippedCatalogue } from './resources';
 import { findProcedure, quoteFee, rulesMethods } from './rules';
-import { toAgency, toDocumentMeta, toDossier, toQueueRow, slipDataFor } from './mappers';
-import { decodeCursor, encodeCursor, planSearch } from '../core/search-plan';
+import { formHeaderFor, toAgency, toDocumentMeta, toDossier, toFileMeta, slipDataFor } from './mappers';
 
 export type { DeskConfig } from './config';
 
-/** The desk: exactly the contract's methods, plus lifecycle calls for the door that owns it. */
-export type Desk = DeskImpl & {
+/** What the doors need for bytes, which cross outside the JSON contract. */
+export interface DeskBytes {
+  /** The largest upload accepted now (the counter setting), bytes. */
+  uploadLimitBytes(): number;
+  /** The largest online package accepted, bytes. */
+  packageLimitBytes(): number;
+  /** Stores an uploaded file in the inbox. */
+  ingestFile(name: string, source: NodeJS.ReadableStream | Buffer): Promise<Result<FileMeta>>;
+  /** A stored file's path, after re-checking its hash. */
+  openFile(id: number): Promise<Result<{ meta: FileMeta; path: string }>>;
+  /** Spools an uploaded package to disk (size-limited) and imports it. */
+  importPackageFrom(source: NodeJS.ReadableStream | Buffer, fileName: string): Promise<Result<ImportReport>>;
+}
+
+/** The desk: exactly the contract's methods, plus bytes and lifecycle for the doors. */
+export type Desk = DeskImpl &
+  DeskBytes & {
   close(): void;
   /** Pays the first-use costs (FTS pages, fonts, pdfkit) at start-up instead of on the officer's first click. */
   warmUp(): Promise<void>;
+  /** Stores an uploaded file in the inbox (bytes cross the doors outside the JSON contract). */
+  ingestFile(name: string, source: NodeJS.ReadableStream | Buffer): Promise<Result<FileMeta>>;
+  /** A stored file's path, after re-checking its hash. */
+  openFile(id: number): Promise<Result<{ meta: FileMeta; path: string }>>;
+  /** Imports one online package (a ZIP on disk): imported, duplicate or invalid, never half. */
+  importPackage(zipPath: string, fileName: string): Promise<ImportReport>;
+  /** Writes the status changes since an instant to a ZIP (changes.json + documents) for the provincial system. */
+  exportChanges(since: Date, outPath: string): Promise<{ changes: number; documents: number; path: string }>;
+  /** One pass over the watched scan folder (the doors call it on a timer). */
+  scanFolderPass(): Promise<void>;
 };
 
 /** First-run defaults: Trung tâm Phục vụ hành chính công phường Tĩnh Gia, tỉnh Thanh Hóa (GSO code 16561). */
@@ -67,6 +109,10 @@ export function createDesk(config: DeskConfig): Desk {
   const provinceCodes = new Set(provinces.keys());
   const renderer = createDocumentRenderer({ fontsDir: path.join(config.resourcesDir, 'fonts') });
   const calendar = calendarService(db, settings);
+  const counter = counterSettingsStore(settings);
+  const queue = queueRepo(db);
+  const fileRows = filesRepo(db);
+  const store = createFileStore(path.join(config.dataDir, 'files'));
 
   // The shipped catalogue goes in force on first start and whenever the software ships a newer one; a catalogue an
   // administrator imported stays in force until then. Earlier versions are kept for the dossiers received under them.
@@ -96,6 +142,28 @@ export function createDesk(config: DeskConfig): Desk {
       defaults: AGENCY_DEFAULTS,
     };
   };
+  const files = filesService({
+    db,
+    files: fileRows,
+    dossiers,
+    store,
+    settings: counter,
+    clock,
+    officerId: () => currentOfficer()?.id ?? null,
+  });
+  // Blobs a crash left without a row (an upload or import cut short) go before anything is served.
+  const swept = files.sweep();
+  if (swept.blobsRemoved + swept.tmpRemoved > 0) {
+    console.warn(`[desk] removed ${swept.blobsRemoved} orphan file(s) and ${swept.tmpRemoved} unfinished upload(s)`);
+  }
+  const radar = radarService({
+    queue,
+    procedures,
+    calendar: () => calendar.calendar(),
+    clock,
+    staleDays: () => counter.get().staleDays,
+  });
+
   const requireDossier = (id: number) => {
     const row = dossiers.byId(id);
     if (!row) throw new DeskError('NOT_FOUND', `Không tìm thấy hồ sơ số ${id}`);
@@ -152,7 +220,7 @@ export function createDesk(config: DeskConfig): Desk {
     return next;
   };
 
-  /** A dossier with its components, history, documents, fee, lifecycle summary and the actions open to the officer. */
+  /** A dossier with its components, history, documents, files, fee, lifecycle summary and the actions open to the officer. */
   const detail = (id: number) => {
     const row = requireDossier(id);
     const events = dossiers.events(id);
@@ -170,11 +238,22 @@ export function createDesk(config: DeskConfig): Desk {
             wm,
           ).verdict
         : null;
+    const portalDeadline = row.portalDossierId ? onlineAcceptanceDeadline(cal, new Date(row.receivedAt)) : null;
     return {
       dossier: toDossier(row),
       components: dossiers.components(id),
       events: events.map(({ detailsJson: _d, ...e }) => ({ ...e, at: new Date(e.at).toISOString() })),
       documents: dossiers.documentsOf(id).map(toDocumentMeta),
+      attachments: fileRows.ofDossier(id).map(toFileMeta),
+      portal:
+        row.portalDossierId && portalDeadline
+          ? {
+              dossierId: row.portalDossierId,
+              submittedAt: new Date(row.receivedAt).toISOString(),
+              acceptanceDeadline: portalDeadline.toISOString(),
+              late: row.status === 1 && portalDeadline.getTime() < now.getTime(),
+            }
+          : null,
       fee: row.feeJson ? (JSON.parse(row.feeJson) as MethodOutput<'getDossier'>['fee']) : null,
       lifecycle: {
         holder: state.holder,
@@ -189,6 +268,184 @@ export function createDesk(config: DeskConfig): Desk {
         stages ? { type, label, requiresOverride, stages } : { type, label, requiresOverride },
       ),
     };
+  };
+
+  /** The applicant's identity and phone as the rules check them (both doors: counter intake and online import). */
+  const applicantProblem = (
+    a: { idKind: 'cccd' | 'cmnd' | 'passport'; idNumber: string; phone: string },
+    declared: { birthYear?: number; gender?: 'male' | 'female' },
+  ): { path: string; message: string } | null => {
+    const idProblem = checkIdNumber(a.idKind, a.idNumber, provinceCodes, declared);
+    if (idProblem) return { path: 'applicant.idNumber', message: idProblem };
+    const phoneProblem = checkPhone(normalizePhone(a.phone));
+    if (phoneProblem) return { path: 'applicant.phone', message: phoneProblem };
+    return null;
+  };
+
+  /** The checklist as the catalogue states it, or as the officer adjusted it. */
+  const checklistOf = (
+    procedure: { components: Array<{ name: string; required: boolean; originals: number; certifiedCopies: number; photocopies: number }> },
+    given: Array<{ name: string; originals: number; certifiedCopies: number; photocopies: number; required?: boolean; pages?: number }> | undefined,
+  ): ComponentDbRow[] =>
+    (given ?? procedure.components).map((c, i) => ({
+      position: i + 1,
+      name: normalizeText(c.name),
+      originals: c.originals,
+      certifiedCopies: c.certifiedCopies,
+      photocopies: c.photocopies,
+      required: c.required ?? true,
+      pages: 'pages' in c && typeof c.pages === 'number' ? c.pages : null,
+    }));
+
+  /** Writes a new dossier (status 1) with its checklist and first event; call inside a transaction. */
+  const insertDossier = (r: {
+    procedureId: string;
+    versionId: number;
+    channel: ChannelCode;
+    applicant: { fullName: string; idKind: 'cccd' | 'cmnd' | 'passport'; idNumber: string; phone: string; email: string; address: string };
+    ownerName?: string;
+    sets: number;
+    note?: string;
+    birthYear?: number;
+    gender?: 'male' | 'female';
+    delivery?: { method: 'counter' | 'post'; address?: string };
+    components: ComponentDbRow[];
+    fee: { amount: number } | null;
+    receivedAt: Date;
+    portalDossierId?: string;
+    event: { action: 'created' | 'imported'; note: string; details?: string };
+  }): number => {
+    const agency = requireAgency();
+    const fullName = normalizeText(r.applicant.fullName);
+    const nameFolded = foldVietnamese(fullName);
+    const day = dayKey(r.receivedAt);
+    const code = formatDossierCode(agency.agencyCode, r.receivedAt, dossiers.nextSequence(agency.agencyCode, day));
+    const id = dossiers.insert(
+      {
+        code,
+        agencySettingsId: agency.id,
+        agencyCode: agency.agencyCode,
+        dayKey: day,
+        procedureId: r.procedureId,
+        channel: r.channel,
+        status: 1,
+        applicantName: fullName,
+        nameFolded,
+        idKind: r.applicant.idKind,
+        idNumber: r.applicant.idNumber,
+        phone: normalizePhone(r.applicant.phone),
+        email: r.applicant.email,
+        address: normalizeText(r.applicant.address),
+        ownerName: r.ownerName ? normalizeText(r.ownerName) : null,
+        sets: r.sets,
+        note: r.note || null,
+        receivedAt: r.receivedAt.getTime(),
+        procedureVersionId: r.versionId,
+        feeAmount: r.fee?.amount ?? null,
+        feeJson: r.fee ? JSON.stringify(r.fee) : null,
+        deliveryMethod: r.delivery?.method ?? 'counter',
+        deliveryAddress: r.delivery?.method === 'post' ? normalizeText(r.delivery.address ?? '') : null,
+        birthYear: r.birthYear ?? null,
+        gender: r.gender ?? null,
+        portalDossierId: r.portalDossierId ?? null,
+      },
+      nameFolded,
+    );
+    r.components.forEach((c) => dossiers.addComponent(id, c));
+    dossiers.addEvent(id, {
+      at: clock().getTime(),
+      officerId: currentOfficer()?.id ?? null,
+      action: r.event.action,
+      from: null,
+      to: 1,
+      note: r.event.note,
+      details: r.event.details ?? null,
+    });
+    return id;
+  };
+
+  /** Records a generated document with its bytes and hash (a reprint gives the same bytes). */
+  const storeDocument = (row: { id: number; code: string }, form: '01' | '02' | '03', pdf: Buffer, at: Date): number =>
+    dossiers.addDocument({
+      dossierId: row.id,
+      form,
+      templateVersion: renderer.templateVersions[form],
+      fileName: `${row.code}-mau${form}.pdf`,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      content: pdf,
+      officerId: currentOfficer()?.id ?? null,
+      createdAt: at.getTime(),
+    });
+
+  /** Mẫu 01 for a dossier as it stands, received at `receivedAt` and due at `dueAt`. */
+  const renderSlip = (row: DossierDbRow, receivedAt: Date, dueAt: Date) => {
+    const procedure = procedureOf(row);
+    const fee = row.feeJson ? (JSON.parse(row.feeJson) as { amount: number }) : null;
+    return renderer.mau01(
+      slipDataFor({
+        agency: settings.agencyById(row.agencySettingsId)!,
+        dossier: row,
+        procedure,
+        components: dossiers.components(row.id),
+        officerName: currentOfficer()?.fullName ?? '',
+        receivedAt,
+        dueAt,
+        feeText: fee ? `${formatVnd(fee.amount)} (${amountInWords(fee.amount)})` : procedure.feeText,
+      }),
+    );
+  };
+
+  /** Tiếp nhận: 1 → 2, the due date from now, Mẫu 01 stored, the receiving officer holds the dossier. */
+  const accept = async (id: number) => {
+    const row = requireDossier(id);
+    if (row.status !== 1) {
+      throw new DeskError('INVALID_STATE', 'Chỉ tiếp nhận được hồ sơ ở trạng thái "Mới đăng ký".', { status: row.status });
+    }
+    const now = clock();
+    // NĐ 118: the time limit runs from the moment the complete dossier is received and written on the slip.
+    const due = dueDate(calendar.calendar(), now, procedureOf(row).timeLimit);
+    // Render outside the transaction (async); the revision guard settles a race with another counter.
+    const pdf = await renderSlip(row, now, due);
+    let documentId = 0;
+    applyTransition(row, { type: 'accept', dueAt: due }, now, () => {
+      documentId = storeDocument(row, '01', pdf, now);
+      dossiers.setAssignee(id, currentOfficer()?.id ?? null);
+    });
+    const document = dossiers.documentsOf(id).find((d) => d.id === documentId)!;
+    return { dossier: toDossier(requireDossier(id)), document: toDocumentMeta(document) };
+  };
+
+  const contactLine = (agencyId: number) => {
+    const a = settings.agencyById(agencyId)!;
+    return [a.agencyName, a.address, a.phone ? `điện thoại ${a.phone}` : '', a.email ? `e-mail ${a.email}` : '']
+      .filter(Boolean)
+      .join('; ');
+  };
+
+  /** Mẫu 02 / Mẫu 03 for a supplement request or a refusal, rendered before the transition that issues it. */
+  const formFor = async (row: DossierDbRow, action: DossierAction, at: Date): Promise<{ form: '02' | '03'; pdf: Buffer } | null> => {
+    if (action.type !== 'requestSupplement' && action.type !== 'refuse') return null;
+    const header = formHeaderFor({
+      agency: settings.agencyById(row.agencySettingsId)!,
+      dossier: row,
+      procedure: procedureOf(row),
+      officerName: currentOfficer()?.fullName ?? '',
+      issuedAt: at,
+    });
+    const contact = contactLine(row.agencySettingsId);
+    if (action.type === 'refuse') return { form: '03', pdf: await renderer.mau03({ ...header, reason: action.reason, contact }) };
+    const components = dossiers.components(row.id);
+    const items = action.items.map((item) => {
+      const c = components.find((x) => foldVietnamese(x.name) === foldVietnamese(item.name));
+      return {
+        name: item.name,
+        originals: c?.originals ?? 0,
+        certifiedCopies: c?.certifiedCopies ?? 0,
+        photocopies: c?.photocopies ?? 0,
+        reason: item.reason,
+      };
+    });
+    return { form: '02', pdf: await renderer.mau02({ ...header, stage: action.stage, items, note: action.reason, contact }) };
   };
 
   // Outputs are checked against the contract's types here; the contract suite checks them against the schemas.
@@ -222,192 +479,340 @@ export function createDesk(config: DeskConfig): Desk {
 
     listProcedures: () => procedures.list(),
 
-    createDossier: (input) => {
-      const agency = requireAgency();
-      const officer = currentOfficer();
+    listOfficers: () => settings.officers().map(({ id, fullName, title }) => ({ id, fullName, title })),
+
+    createDossier: async (input) => {
+      requireAgency();
       const found = procedures.find(input.procedureId);
       if (!found) throw fieldError('procedureId', 'Thủ tục không có trong danh mục');
       const { procedure, versionId } = found;
-      const { applicant } = input;
-      const idProblem = checkIdNumber(applicant.idKind, applicant.idNumber, provinceCodes, {
-        birthYear: input.birthYear,
-        gender: input.gender,
-      });
-      if (idProblem) throw fieldError('applicant.idNumber', idProblem);
-      const phone = normalizePhone(applicant.phone);
-      const phoneProblem = checkPhone(phone);
-      if (phoneProblem) throw fieldError('applicant.phone', phoneProblem);
-
+      const problem = applicantProblem(input.applicant, { birthYear: input.birthYear, gender: input.gender });
+      if (problem) throw fieldError(problem.path, problem.message);
       const { fee } = quoteFee(procedure, input.fee);
       const now = clock();
-      const fullName = normalizeText(applicant.fullName);
-      const components =
-        input.components ??
-        procedure.components.map(({ name, originals, certifiedCopies, photocopies }) => ({
-          name,
-          originals,
-          certifiedCopies,
-          photocopies,
-        }));
       const id = db.transaction(() => {
-        const day = dayKey(now);
-        const code = formatDossierCode(agency.agencyCode, now, dossiers.nextSequence(agency.agencyCode, day));
-        const nameFolded = foldVietnamese(fullName);
-        const newId = dossiers.insert(
-          {
-            code,
-            agencySettingsId: agency.id,
-            agencyCode: agency.agencyCode,
-            dayKey: day,
-            procedureId: procedure.id,
-            channel: input.channel,
-            status: 1,
-            applicantName: fullName,
-            nameFolded,
-            idKind: applicant.idKind,
-            idNumber: applicant.idNumber,
-            phone,
-            email: applicant.email,
-            address: normalizeText(applicant.address),
-            ownerName: input.ownerName ? normalizeText(input.ownerName) : null,
-            sets: input.sets,
-            note: input.note || null,
-            receivedAt: now.getTime(),
-            procedureVersionId: versionId,
-            feeAmount: fee?.amount ?? null,
-            feeJson: fee ? JSON.stringify(fee) : null,
-          },
-          nameFolded,
-        );
-        components.forEach((c, i) => dossiers.addComponent(newId, { position: i + 1, ...c }));
-        dossiers.addEvent(newId, {
-          at: now.getTime(),
-          officerId: officer?.id ?? null,
-          action: 'created',
-          from: null,
-          to: 1,
-          note: `Kênh: ${CHANNEL_NAMES[input.channel as ChannelCode]}`,
+        const newId = insertDossier({
+          ...input,
+          procedureId: procedure.id,
+          versionId,
+          channel: input.channel as ChannelCode,
+          components: checklistOf(procedure, input.components),
+          fee,
+          receivedAt: now,
+          event: { action: 'created', note: `Kênh: ${CHANNEL_NAMES[input.channel as ChannelCode]}` },
         });
+        if (input.attachments?.length) files.attachInTransaction(newId, input.attachments);
         return newId;
       })();
+      // One step at the counter: the code, the due date and Mẫu 01. Should the slip fail, the dossier stays
+      // received as "Mới đăng ký" with everything attached, and "Tiếp nhận" can be pressed again.
+      if (input.accept) await accept(id);
       return toDossier(requireDossier(id));
     },
 
     getDossier: ({ id }) => detail(id),
 
-    applyDossierAction: ({ id, action }) => {
-      applyTransition(requireDossier(id), toLifecycleAction(action), clock());
+    applyDossierAction: async ({ id, action }) => {
+      const row = requireDossier(id);
+      const at = clock();
+      const issued = await formFor(row, action, at);
+      applyTransition(row, toLifecycleAction(action), at, () => {
+        if (issued) storeDocument(row, issued.form, issued.pdf, at);
+      });
       return detail(id);
     },
 
-    acceptDossier: async ({ id }) => {
-      const row = requireDossier(id);
-      if (row.status !== 1) {
-        throw new DeskError('INVALID_STATE', 'Chỉ tiếp nhận được hồ sơ ở trạng thái "Mới đăng ký".', { status: row.status });
-      }
-      const procedure = procedureOf(row);
-      const agency = settings.agencyById(row.agencySettingsId)!;
-      const officer = currentOfficer();
-      const now = clock();
-      // NĐ 118: the time limit runs from the moment the complete dossier is received and written on the slip.
-      const due = dueDate(calendar.calendar(), now, procedure.timeLimit);
-      const fee = row.feeJson ? (JSON.parse(row.feeJson) as { amount: number }) : null;
-      const data = slipDataFor({
-        agency,
-        dossier: row,
-        procedure,
-        components: dossiers.components(id),
-        officerName: officer?.fullName ?? '',
-        receivedAt: now,
-        dueAt: due,
-        feeText: fee ? `${formatVnd(fee.amount)} (${amountInWords(fee.amount)})` : procedure.feeText,
-      });
-      // Render outside the transaction (async); the revision guard settles a race with another counter.
-      const pdf = await renderer.mau01(data);
-      let documentId = 0;
-      applyTransition(row, { type: 'accept', dueAt: due }, now, () => {
-        documentId = dossiers.addDocument({
-          dossierId: id,
-          form: '01',
-          templateVersion: renderer.templateVersion,
-          fileName: `${row.code}-mau01.pdf`,
-          sha256: createHash('sha256').update(pdf).digest('hex'),
-          content: pdf,
-          officerId: officer?.id ?? null,
-          createdAt: now.getTime(),
-        });
-      });
-      const document = dossiers.documentsOf(id).find((d) => d.id === documentId)!;
-      return { dossier: toDossier(requireDossier(id)), document: toDocumentMeta(document) };
-    },
+    acceptDossier: ({ id }) => accept(id),
 
-    listQueue: ({ status, q, cursor, limit }) => {
-      const st = status ?? null;
-      const plan = planSearch(q ?? '');
-      const after = decodeCursor(cursor, plan.kind);
-      const rows =
-        plan.kind === 'page'
-          ? dossiers.page(st, after, limit)
-          : plan.kind === 'name'
-            ? dossiers.searchName(plan.match, st, after?.id ?? null, limit)
-            : plan.kind === 'code'
-              ? dossiers.searchCodePrefix(plan.prefix, st, after?.id ?? null, limit)
-              : plan.kind === 'digits'
-                ? dossiers.searchDigitsPrefix(plan.prefix, st, after?.id ?? null, limit)
-                : [];
-      const last = rows[rows.length - 1];
-      return {
-        items: rows.map(toQueueRow),
-        nextCursor: rows.length === limit && last ? encodeCursor(plan.kind, last) : null,
-      };
-    },
+    listQueue: (input) => radar.listQueue(input),
 
-    queueCounts: () => {
-      const byStatus: Record<string, number> = {};
-      let total = 0;
-      for (const { status, n } of dossiers.countsByStatus()) {
-        byStatus[String(status)] = n;
-        total += n;
-      }
-      return { total, byStatus };
-    },
+    queueCounts: () => radar.queueCounts(),
 
     getDocument: ({ id }) => {
       const doc = dossiers.documentById(id);
       if (!doc) throw new DeskError('NOT_FOUND', `Không tìm thấy văn bản số ${id}`);
       return { ...toDocumentMeta(doc), contentBase64: doc.content.toString('base64') };
     },
+
+    listInbox: () => files.listInbox(),
+    discardInboxFile: ({ id }) => files.discard(id),
+    getFile: ({ id }) => files.meta(id),
+
+    attachFiles: ({ id, attachments }) => {
+      requireDossier(id);
+      files.attach(id, attachments, clock().getTime());
+      return detail(id);
+    },
+
+    detachFile: ({ id, fileId }) => {
+      const row = requireDossier(id);
+      if ((DECIDED_STATUSES as readonly number[]).includes(row.status)) {
+        throw new DeskError('INVALID_STATE', 'Hồ sơ đã có kết quả: không gỡ tệp đính kèm.');
+      }
+      files.detach(id, fileId, clock().getTime());
+      return detail(id);
+    },
+
+    reviewComponents: ({ id, verdicts }) => {
+      requireDossier(id);
+      const at = clock().getTime();
+      const officerId = currentOfficer()?.id ?? null;
+      const names = new Map(dossiers.components(id).map((c) => [c.position, c.name]));
+      for (const v of verdicts) {
+        if (!names.has(v.position)) throw fieldError('verdicts', `Hồ sơ không có thành phần số ${v.position}`);
+      }
+      const LABEL = { ok: 'đạt', missing: 'thiếu', invalid: 'không hợp lệ' } as const;
+      db.transaction(() => {
+        for (const v of verdicts) {
+          const reason = v.verdict === 'missing' && !v.reason ? 'Chưa nộp thành phần này' : (v.reason ?? null);
+          dossiers.setVerdict(id, v.position, v.verdict, v.verdict ? reason : null, at, officerId);
+        }
+        dossiers.touch(id, at);
+        dossiers.addEvent(id, {
+          at,
+          officerId,
+          action: 'reviewed',
+          from: null,
+          to: null,
+          note: verdicts
+            .map((v) => `${names.get(v.position)}: ${v.verdict ? LABEL[v.verdict] : 'chưa kiểm tra'}${v.reason ? ` (${v.reason})` : ''}`)
+            .join('; '),
+          details: JSON.stringify({ verdicts }),
+        });
+      })();
+      return detail(id);
+    },
+
+    correctDossier: async ({ id, reason, intake }) => correct(id, reason, intake),
+
+    getCounterSettings: () => counter.get(),
+    saveCounterSettings: (value) => {
+      if (value.scanFolder && !path.isAbsolute(value.scanFolder)) {
+        throw fieldError('scanFolder', 'Thư mục máy quét phải là đường dẫn đầy đủ (ví dụ D:\\\\Scan hoặc /home/motcua/scan)');
+      }
+      return counter.save(value);
+    },
   };
 
+  /**
+   * Correct-and-reissue: after acceptance any intake field can be fixed. The code, the reception time and the
+   * history stay; the change (field by field) and its reason are an event; an accepted dossier gets Mẫu 01 again as
+   * a new version, due date recomputed from the original reception when the procedure changed.
+   */
+  const correct = async (id: number, reason: string, intake: ParsedInput<'correctDossier'>['intake']) => {
+    const row = requireDossier(id);
+    if ((DECIDED_STATUSES as readonly number[]).includes(row.status) || [3, 8].includes(row.status)) {
+      throw new DeskError('INVALID_STATE', 'Hồ sơ đã có kết quả hoặc đã kết thúc: không điều chỉnh thông tin tiếp nhận.');
+    }
+    const found = procedures.find(intake.procedureId);
+    const procedure = found?.procedure ?? (intake.procedureId === row.procedureId ? procedureOf(row) : undefined);
+    if (!procedure) throw fieldError('intake.procedureId', 'Thủ tục không có trong danh mục');
+    const versionId = found?.versionId ?? row.procedureVersionId!;
+    const problem = applicantProblem(intake.applicant, { birthYear: intake.birthYear, gender: intake.gender });
+    if (problem) throw fieldError(`intake.${problem.path}`, problem.message);
+    const { fee } = quoteFee(procedure, intake.fee);
+    const components = checklistOf(procedure, intake.components);
+    const attached = fileRows.ofDossier(id);
+    const cut = attached.find((f) => (f.componentPosition ?? 0) > components.length);
+    if (cut) throw fieldError('intake.components', `Thành phần số ${cut.componentPosition} còn tệp "${cut.name}": gỡ tệp trước khi bỏ thành phần`);
+    const fullName = normalizeText(intake.applicant.fullName);
+    const next = {
+      procedureId: procedure.id,
+      applicantName: fullName,
+      nameFolded: foldVietnamese(fullName),
+      idKind: intake.applicant.idKind,
+      idNumber: intake.applicant.idNumber,
+      phone: normalizePhone(intake.applicant.phone),
+      email: intake.applicant.email,
+      address: normalizeText(intake.applicant.address),
+      ownerName: intake.ownerName ? normalizeText(intake.ownerName) : null,
+      sets: intake.sets,
+      note: intake.note || null,
+      procedureVersionId: versionId,
+      feeAmount: fee?.amount ?? null,
+      feeJson: fee ? JSON.stringify(fee) : null,
+      deliveryMethod: intake.delivery?.method ?? 'counter',
+      deliveryAddress: intake.delivery?.method === 'post' ? normalizeText(intake.delivery.address ?? '') : null,
+      birthYear: intake.birthYear ?? null,
+      gender: intake.gender ?? null,
+    } as const;
+    const changed = describeChanges(row, next, dossiers.components(id), components);
+    if (changed.length === 0) throw new DeskError('VALIDATION', 'Không có thông tin nào thay đổi.');
+    const now = clock();
+    const accepted = row.acceptedAt !== null;
+    let dueAt = row.dueAt;
+    let lifecycleJson: string | null = null;
+    if (accepted && procedure.id !== row.procedureId && row.acceptedAt !== null) {
+      const due = dueDate(calendar.calendar(), new Date(row.acceptedAt), procedure.timeLimit);
+      dueAt = due.getTime();
+      const state = loadLifecycle(row);
+      lifecycleJson = dumpLifecycle({ ...state, dueAt: due });
+    }
+    const corrected: DossierDbRow = { ...row, ...next, dueAt };
+    db.transaction(() => {
+      if (!dossiers.updateIntake(id, row.revision, { ...next, dueAt, lifecycleJson, updatedAt: now.getTime() })) {
+        throw new DeskError('CONFLICT', 'Hồ sơ vừa được cập nhật ở quầy khác; hãy mở lại hồ sơ.');
+      }
+      dossiers.replaceComponents(id, components);
+      dossiers.addEvent(id, {
+        at: now.getTime(),
+        officerId: currentOfficer()?.id ?? null,
+        action: 'corrected',
+        from: null,
+        to: null,
+        note: `${reason} — Đã sửa: ${changed.join('; ')}`,
+        details: JSON.stringify({ reason, changed }),
+      });
+    })();
+    if (accepted && row.acceptedAt !== null && dueAt !== null) {
+      // The reissued slip keeps the original reception time; only what was wrong changes.
+      const pdf = await renderSlip({ ...corrected, procedureName: procedure.name }, new Date(row.acceptedAt), new Date(dueAt));
+      db.transaction(() => void storeDocument(row, '01', pdf, now))();
+    }
+    return detail(id);
+  };
+
+  const importer = onlineImporter({
+    db,
+    store,
+    files: fileRows,
+    dossiers,
+    clock,
+    maxFileBytes: () => counter.get().maxFileMb * 1024 * 1024,
+    officerId: () => currentOfficer()?.id ?? null,
+    findProcedure: (ref: string) => {
+      const p = procedures.list().find((x) => x.id === ref || x.code === ref);
+      const found = p ? procedures.find(p.id) : undefined;
+      return found ? { id: found.procedure.id, versionId: found.versionId, procedure: found.procedure } : null;
+    },
+    applicantProblem,
+    checklistOf,
+    insertDossier: insertDossier as ImportDeps['insertDossier'],
+  });
+  const exporter = changesExporter({ dossiers, agencyCode: () => requireAgency().agencyCode, clock });
+
   const warmUp = async () => {
-    dossiers.searchName('"nguyen"*', null, null, 1);
+    radar.listQueue({ q: 'nguyen', sort: 'received', limit: 1 });
     const agency = settings.currentAgency();
     const procedure = procedures.list()[0];
     if (!agency || !procedure) return;
     const now = clock();
     const sample = {
-      id: 0, code: `${agency.agencyCode}-000000-0000`, agencySettingsId: agency.id, agencyCode: agency.agencyCode,
-      procedureId: procedure.id, procedureName: procedure.name, channel: 1, status: 1, applicantName: 'Nguyễn Văn A',
-      idKind: 'cccd' as const, idNumber: '038000000000', phone: '', email: '', address: agency.address, ownerName: null,
-      sets: 1, note: null, receivedAt: now.getTime(), acceptedAt: null, dueAt: null, updatedAt: now.getTime(),
+      code: `${agency.agencyCode}-000000-0000`, channel: 1, applicantName: 'Nguyễn Văn A', idKind: 'cccd' as const,
+      idNumber: '038000000000', phone: '', email: '', address: agency.address, ownerName: null, sets: 1,
+      deliveryMethod: 'counter' as const, deliveryAddress: null,
     };
     await renderer.mau01(
       slipDataFor({ agency, dossier: sample, procedure, components: [], officerName: '', receivedAt: now, dueAt: now }),
     );
   };
-  const desk = { close: () => db.close(), warmUp } as unknown as Desk;
-  for (const [name, fn] of Object.entries(impl)) {
-    (desk as unknown as Record<string, (input: unknown) => Promise<Result<unknown>>>)[name] = async (input) => {
-      try {
-        return { ok: true, value: await (fn as (i: unknown) => unknown)(input) };
-      } catch (err) {
-        if (err instanceof DeskError) return { ok: false, error: err.toShape() };
-        console.error(`[desk] ${name} failed:`, err);
-        return { ok: false, error: { code: 'INTERNAL', message: 'Lỗi nội bộ của phần mềm; dữ liệu đã nhập không bị mất.' } };
+
+  /** Wraps a desk call the way the contract's methods are: an envelope, never a throw. */
+  const enveloped = async <T>(name: string, fn: () => T | Promise<T>): Promise<Result<T>> => {
+    try {
+      return { ok: true, value: await fn() };
+    } catch (err) {
+      if (err instanceof DeskError) return { ok: false, error: err.toShape() };
+      console.error(`[desk] ${name} failed:`, err);
+      return { ok: false, error: { code: 'INTERNAL', message: 'Lỗi nội bộ của phần mềm; dữ liệu đã nhập không bị mất.' } };
+    }
+  };
+
+  const spoolDir = path.join(config.dataDir, 'imports');
+  fs.rmSync(spoolDir, { recursive: true, force: true }); // packages a crash left half-received
+  const packageLimit = () => Math.min(20 * counter.get().maxFileMb * 1024 * 1024, 2 * 1024 ** 3);
+  const importPackageFrom = async (source: NodeJS.ReadableStream | Buffer, fileName: string): Promise<ImportReport> => {
+    fs.mkdirSync(spoolDir, { recursive: true });
+    const spooled = path.join(spoolDir, `${randomUUID()}.zip`);
+    try {
+      const written = await spoolTo(source, spooled, packageLimit());
+      if (!written) {
+        throw new DeskError('PAYLOAD_TOO_LARGE', `Gói "${fileName}" vượt quá ${Math.round(packageLimit() / 1024 ** 2)} MB`);
       }
-    };
+      return await importer.importPackage(spooled, fileName);
+    } finally {
+      fs.rmSync(spooled, { force: true });
+    }
+  };
+
+  let scanning: Promise<void> | null = null;
+  const desk = {
+    close: () => db.close(),
+    warmUp,
+    uploadLimitBytes: () => counter.get().maxFileMb * 1024 * 1024,
+    packageLimitBytes: packageLimit,
+    importPackageFrom: (source: NodeJS.ReadableStream | Buffer, fileName: string) =>
+      enveloped('importPackageFrom', () => importPackageFrom(source, fileName)),
+    ingestFile: (name: string, source: NodeJS.ReadableStream | Buffer) =>
+      enveloped('ingestFile', () => files.ingest(source, name, 'upload')),
+    openFile: (id: number) => enveloped('openFile', () => files.open(id)),
+    importPackage: (zipPath: string, fileName: string) => importer.importPackage(zipPath, fileName),
+    exportChanges: (since: Date, outPath: string) => exporter.exportChanges(since, outPath),
+    // One pass at a time: a timer tick and a listInbox call must not take the same scan twice.
+    scanFolderPass: () => (scanning ??= files.scanFolderPass().then(() => void (scanning = null))),
+  } as unknown as Desk;
+  for (const [name, fn] of Object.entries(impl)) {
+    (desk as unknown as Record<string, (input: unknown) => Promise<Result<unknown>>>)[name] = (input) =>
+      enveloped(name, () => (fn as (i: unknown) => unknown)(input));
   }
   return desk;
+}
+
+/** Writes a stream to a file up to `limit` bytes; false (and no file) when it is larger. */
+async function spoolTo(source: NodeJS.ReadableStream | Buffer, file: string, limit: number): Promise<boolean> {
+  if (Buffer.isBuffer(source)) {
+    if (source.length > limit) return false;
+    fs.writeFileSync(file, source);
+    return true;
+  }
+  const out = fs.createWriteStream(file);
+  let size = 0;
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) return false;
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+    }
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    return true;
+  } finally {
+    if (!out.closed) out.destroy();
+    if (size > limit) fs.rmSync(file, { force: true });
+  }
+}
+
+/** The changed intake fields, in Vietnamese, for the correction's history entry. */
+function describeChanges(
+  before: DossierDbRow,
+  after: Partial<DossierDbRow>,
+  componentsBefore: ComponentDbRow[],
+  componentsAfter: ComponentDbRow[],
+): string[] {
+  const LABELS: Partial<Record<keyof DossierDbRow, string>> = {
+    procedureId: 'thủ tục',
+    applicantName: 'họ tên',
+    idKind: 'loại giấy tờ',
+    idNumber: 'số giấy tờ',
+    phone: 'số điện thoại',
+    email: 'e-mail',
+    address: 'địa chỉ',
+    ownerName: 'chủ hồ sơ',
+    sets: 'số bộ',
+    note: 'ghi chú',
+    deliveryMethod: 'hình thức nhận kết quả',
+    deliveryAddress: 'địa chỉ nhận kết quả',
+    birthYear: 'năm sinh',
+    gender: 'giới tính',
+  };
+  const out: string[] = [];
+  for (const [key, label] of Object.entries(LABELS) as Array<[keyof DossierDbRow, string]>) {
+    const a = before[key] ?? null;
+    const b = after[key] ?? null;
+    if (key in after && a !== b) out.push(`${label}: "${a ?? ''}" → "${b ?? ''}"`);
+  }
+  const sig = (c: ComponentDbRow) => `${c.name}|${c.originals}|${c.certifiedCopies}|${c.photocopies}|${c.required}|${c.pages}`;
+  if (componentsBefore.map(sig).join('\n') !== componentsAfter.map(sig).join('\n')) out.push('thành phần hồ sơ');
+  return out;
 }
 
 /** Reads the package version once for the doors (dist bundles sit two levels below the root). */

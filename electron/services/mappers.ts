@@ -1,6 +1,18 @@
-import { CHANNEL_NAMES, type Agency, type ChannelCode, type Dossier, type DocumentMeta, type Procedure, type QueueRow } from '../contract';
-import type { ComponentDbRow, DocumentDbRow, DossierDbRow, QueueDbRow } from '../db/dossiers-repo';
+import {
+  CHANNEL_NAMES,
+  type Agency,
+  type ChannelCode,
+  type Dossier,
+  type DocumentMeta,
+  type FileMeta,
+  type Procedure,
+  type QueueRow,
+} from '../contract';
+import type { ComponentDbRow, DocumentDbRow, DossierDbRow } from '../db/dossiers-repo';
+import type { FileDbRow } from '../db/files-repo';
+import type { QueueDbRow } from '../db/queue-repo';
 import type { AgencyRow } from '../db/settings-repo';
+import type { FormHeaderData } from '../documents';
 import type { SlipData } from '../documents/slip';
 
 /** Database rows (epoch ms) to contract values (ISO instants). */
@@ -9,7 +21,11 @@ const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 export const toAgency = ({ id: _id, validFrom, ...rest }: AgencyRow): Agency => ({ ...rest, updatedAt: iso(validFrom) });
 
-export const toQueueRow = (r: QueueDbRow): QueueRow => ({
+/** What the radar computes for a row (flags, working time left); a dossier's own view leaves them empty. */
+type RowExtras = Pick<QueueRow, 'flags' | 'remainingWorkingMinutes' | 'acceptanceDeadline'>;
+const NO_EXTRAS: RowExtras = { flags: [], remainingWorkingMinutes: null, acceptanceDeadline: null };
+
+export const toQueueRow = (r: QueueDbRow, extras: RowExtras = NO_EXTRAS): QueueRow => ({
   id: r.id,
   code: r.code,
   status: r.status,
@@ -21,6 +37,10 @@ export const toQueueRow = (r: QueueDbRow): QueueRow => ({
   procedureName: r.procedureName,
   receivedAt: iso(r.receivedAt),
   dueAt: isoOrNull(r.dueAt),
+  field: r.field,
+  assigneeName: r.assigneeName,
+  updatedAt: iso(r.updatedAt),
+  ...extras,
 });
 
 export const toDossier = (r: DossierDbRow): Dossier => ({
@@ -33,7 +53,25 @@ export const toDossier = (r: DossierDbRow): Dossier => ({
   sets: r.sets,
   note: r.note,
   acceptedAt: isoOrNull(r.acceptedAt),
-  updatedAt: iso(r.updatedAt),
+  delivery: { method: r.deliveryMethod, address: r.deliveryAddress },
+  portalDossierId: r.portalDossierId,
+  birthYear: r.birthYear,
+  gender: r.gender,
+});
+
+export const toFileMeta = (f: FileDbRow): FileMeta => ({
+  id: f.id,
+  sha256: f.sha256,
+  name: f.name,
+  mime: f.mime,
+  size: f.size,
+  pages: f.pages,
+  source: f.source,
+  dossierId: f.dossierId,
+  componentPosition: f.componentPosition,
+  createdAt: iso(f.createdAt),
+  createdBy: f.createdBy,
+  warnings: f.warningsJson ? (JSON.parse(f.warningsJson) as string[]) : [],
 });
 
 export const toDocumentMeta = (d: DocumentDbRow): DocumentMeta => ({
@@ -54,7 +92,18 @@ const ID_LABELS = { cccd: 'Số CCCD/Định danh cá nhân', cmnd: 'Số CMND',
 /** What Mẫu 01 reads of a dossier. */
 export type SlipDossier = Pick<
   DossierDbRow,
-  'code' | 'channel' | 'applicantName' | 'address' | 'phone' | 'email' | 'idKind' | 'idNumber' | 'ownerName' | 'sets'
+  | 'code'
+  | 'channel'
+  | 'applicantName'
+  | 'address'
+  | 'phone'
+  | 'email'
+  | 'idKind'
+  | 'idNumber'
+  | 'ownerName'
+  | 'sets'
+  | 'deliveryMethod'
+  | 'deliveryAddress'
 >;
 
 export function slipDataFor(args: {
@@ -92,7 +141,10 @@ export function slipDataFor(args: {
       receivedAt: args.receivedAt,
       dueAt: args.dueAt,
       // Printed after "Đăng ký nhận kết quả tại:".
-      returnMethod: dossier.channel === 3 ? 'Dịch vụ bưu chính công ích (gửi về địa chỉ trên)' : agency.agencyName,
+      returnMethod:
+        dossier.deliveryMethod === 'post'
+          ? `Dịch vụ bưu chính công ích, gửi đến: ${dossier.deliveryAddress ?? dossier.address}`
+          : agency.agencyName,
       feeText: args.feeText ?? procedure.feeText,
       registerBook: null,
       registerNo: null,
@@ -105,5 +157,35 @@ export function slipDataFor(args: {
     })),
     officerName: args.officerName,
     issuedAt: args.receivedAt,
+  };
+}
+
+/** The header every notice (Mẫu 02, Mẫu 03) shares: agency, dossier, applicant, request, signer, date. */
+export function formHeaderFor(args: {
+  agency: AgencyRow;
+  dossier: SlipDossier;
+  procedure: Procedure;
+  officerName: string;
+  issuedAt: Date;
+}): FormHeaderData {
+  const { agency, dossier } = args;
+  return {
+    agency: {
+      agencyName: agency.agencyName,
+      parentName: agency.parentName,
+      placeName: agency.placeName,
+      provinceName: agency.provinceName,
+    },
+    code: dossier.code,
+    applicantName: dossier.applicantName,
+    channelName: CHANNEL_NAMES[dossier.channel as ChannelCode] ?? '',
+    address: dossier.address,
+    phone: dossier.phone,
+    email: dossier.email,
+    idLabel: ID_LABELS[dossier.idKind],
+    idNumber: dossier.idNumber,
+    procedureName: args.procedure.name,
+    officerName: args.officerName,
+    issuedAt: args.issuedAt,
   };
 }

@@ -300,3 +300,26 @@ export function dayInfo(cal: WorkCalendar, at: Date | DayKey): DayInfo {
   const entry = cal.entryOfDay(day);
   return { date: dayKeyOf(day), weekday: weekdayOf(day), working: cal.isWorkingDayNumber(day), ...(entry ? { entry } : {}) };
 }
+
+/**
+ * The latest instant t ≤ `at` with at least `ms` of working time in [t, at): "N working days ago" for the radar's
+ * stale threshold and "8 working hours ago" for online acceptance. Working time between t and `at` only grows as t
+ * moves back, so a bisection over milliseconds finds it; the search spans enough calendar days for any holiday run.
+ */
+export function workingTimeBefore(cal: WorkCalendar, at: Date, ms: number): Date {
+  const b = toLocalMs(at);
+  if (ms <= 0) return at;
+  const spanDays = Math.ceil(ms / Math.max(cal.dayMs, 1)) * 3 + 30;
+  let lo = b - spanDays * DAY_MS; // enough working time behind it
+  let hi = b; // none behind it
+  while (hi - lo > 1000) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (workingMsBetweenLocal(cal, mid, b) >= ms) lo = mid;
+    else hi = mid;
+  }
+  return fromLocalMs(lo);
+}
+
+/** The instant `ms` of working time after `at` (from the next opening when `at` is outside office hours). */
+export const workingTimeAfter = (cal: WorkCalendar, at: Date, ms: number): Date =>
+  fromLocalMs(addWorkingLocal(cal, toLocalMs(at), ms));

@@ -21,9 +21,13 @@ describe('planSearch', () => {
 
 describe('cursors', () => {
   it('round-trip and ignore foreign or stale cursors', () => {
-    const c = encodeCursor('page', { receivedAt: 1_764_000_000_000, id: 42 });
-    expect(decodeCursor(c, 'page')).toEqual({ receivedAt: 1_764_000_000_000, id: 42 });
-    expect(decodeCursor(encodeCursor('name', { receivedAt: 0, id: 9 }), 'name')).toEqual({ receivedAt: 0, id: 9 });
+    const c = encodeCursor('page', { key: 1_764_000_000_000, id: 42 });
+    expect(decodeCursor(c, 'page')).toEqual({ key: 1_764_000_000_000, id: 42 });
+    expect(decodeCursor(encodeCursor('name', { key: null, id: 9 }), 'name')).toEqual({ key: null, id: 9 });
+    const due = { sort: 'due', direction: 'asc' } as const;
+    const d = encodeCursor('page', { key: null, id: 7 }, due);
+    expect(decodeCursor(d, 'page', due)).toEqual({ key: null, id: 7 });
+    expect(decodeCursor(d, 'page')).toBeNull(); // a cursor never continues a list sorted another way
     expect(decodeCursor(c, 'name')).toBeNull();
     expect(decodeCursor('garbage', 'page')).toBeNull();
     expect(decodeCursor(undefined, 'page')).toBeNull();

@@ -1,0 +1,147 @@
+import type { QueueTab } from '../contract/counter';
+import type { KeysetPosition, PageOrder, SearchPlan } from '../core/search-plan';
+import type { Db } from './connection';
+
+/** A queue row as stored: instants as epoch milliseconds. */
+export interface QueueDbRow {
+  id: number;
+  code: string;
+  status: number;
+  channel: number;
+  applicantName: string;
+  idNumber: string;
+  phone: string;
+  procedureId: string;
+  procedureName: string;
+  field: string;
+  receivedAt: number;
+  dueAt: number | null;
+  updatedAt: number;
+  assigneeName: string | null;
+}
+
+/** Statuses whose due date runs (the clock pauses while waiting for the citizen, 5 and 6 excluded). */
+export const RUNNING_STATUSES = [2, 4] as const;
+/** Statuses in which a dossier without movement is "treo" (the citizen is not the one to move). */
+export const STALE_STATUSES = [1, 2, 4, 9] as const;
+
+/** What the service resolved the radar's filters to: ids, epoch bounds and thresholds from the calendar. */
+export interface RadarFilter {
+  tab: Exclude<QueueTab, 'all'> | null;
+  status: number | null;
+  procedureIds: readonly string[] | null;
+  channel: number | null;
+  assigneeId: number | null;
+  receivedFrom: number | null;
+  receivedBefore: number | null;
+  /** Flag filters, already turned into instants. */
+  dueBefore: number | null;
+  dueFrom: number | null;
+  runningOnly: boolean;
+  onlineReceivedBefore: number | null;
+  staleBefore: number | null;
+}
+
+const COLUMNS = `d.id, d.code, d.status, d.channel, d.applicant_name AS applicantName, d.id_number AS idNumber,
+  d.phone, d.procedure_id AS procedureId, p.name AS procedureName, p.field, d.received_at AS receivedAt,
+  d.due_at AS dueAt, d.updated_at AS updatedAt, o.full_name AS assigneeName`;
+const JOINS = `JOIN procedures p ON p.id = d.procedure_id LEFT JOIN officers o ON o.id = d.assignee_id`;
+const FROM = `dossiers d ${JOINS}`;
+
+type Param = string | number;
+
+/** WHERE fragments for the filters (each filter adds one AND). */
+function filterSql(f: RadarFilter, params: Param[]): string[] {
+  const where: string[] = [];
+  const add = (sql: string, ...values: Param[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (f.tab !== null) add('d.work_tab = ?', f.tab);
+  if (f.status !== null) add('d.status = ?', f.status);
+  if (f.procedureIds !== null) {
+    if (f.procedureIds.length === 0) where.push('0');
+    else add(`d.procedure_id IN (${f.procedureIds.map(() => '?').join(', ')})`, ...f.procedureIds);
+  }
+  if (f.channel !== null) add('d.channel = ?', f.channel);
+  if (f.assigneeId !== null) add('d.assignee_id = ?', f.assigneeId);
+  if (f.receivedFrom !== null) add('d.received_at >= ?', f.receivedFrom);
+  if (f.receivedBefore !== null) add('d.received_at < ?', f.receivedBefore);
+  if (f.runningOnly) where.push(`d.status IN (${RUNNING_STATUSES.join(', ')})`);
+  if (f.dueBefore !== null) add('d.due_at < ?', f.dueBefore);
+  if (f.dueFrom !== null) add('d.due_at >= ?', f.dueFrom);
+  if (f.onlineReceivedBefore !== null) add('d.status = 1 AND d.channel = 2 AND d.received_at < ?', f.onlineReceivedBefore);
+  if (f.staleBefore !== null) add(`d.status IN (${STALE_STATUSES.join(', ')}) AND d.updated_at < ?`, f.staleBefore);
+  return where;
+}
+
+/**
+ * The queue radar's reads. Plain pages walk an index in order with a keyset (never OFFSET): by work state and
+ * reception time or due date. Searches go to the folded FTS index or index ranges (core/search-plan), newest first.
+ * Statements are prepared once per distinct shape.
+ */
+export function queueRepo(db: Db) {
+  const statements = new Map<string, { all: (...params: Param[]) => unknown[] }>();
+  const run = (sql: string, params: Param[]): QueueDbRow[] => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = db.prepare<Param[], QueueDbRow>(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt.all(...params) as QueueDbRow[];
+  };
+  const counts = db.prepare<[], { tab: string; status: number; n: number }>(`SELECT tab, status, n FROM dossier_counts`);
+
+  return {
+    page(f: RadarFilter, order: PageOrder, after: KeysetPosition | null, limit: number): QueueDbRow[] {
+      const params: Param[] = [];
+      const where = filterSql(f, params);
+      const col = order.sort === 'received' ? 'd.received_at' : 'd.due_at';
+      const desc = order.direction === 'desc';
+      if (after) {
+        if (after.key === null) {
+          // Only the due order has null keys (not yet accepted); SQLite puts NULLs first in ascending order.
+          where.push(desc ? `${col} IS NULL AND d.id < ?` : `((${col} IS NULL AND d.id > ?) OR ${col} IS NOT NULL)`);
+          params.push(after.id);
+        } else {
+          where.push(desc ? `((${col}, d.id) < (?, ?) OR ${col} IS NULL)` : `(${col}, d.id) > (?, ?)`);
+          params.push(after.key, after.id);
+        }
+      }
+      const dir = desc ? 'DESC' : 'ASC';
+      const sql = `SELECT ${COLUMNS} FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${col} ${dir}, d.id ${dir} LIMIT ?`;
+      return run(sql, [...params, limit]);
+    },
+
+    search(plan: Exclude<SearchPlan, { kind: 'page' } | { kind: 'none' }>, f: RadarFilter, afterId: number | null, limit: number): QueueDbRow[] {
+      const params: Param[] = [];
+      let from = FROM;
+      let match: string;
+      if (plan.kind === 'name') {
+        from = `dossier_fts f JOIN dossiers d ON d.id = f.rowid ${JOINS}`;
+        match = 'dossier_fts MATCH ?';
+        params.push(plan.match);
+      } else if (plan.kind === 'code') {
+        match = 'd.code >= ? AND d.code < ?';
+        params.push(plan.prefix, plan.prefix + '\uffff');
+      } else {
+        match = `d.id IN (SELECT id FROM dossiers WHERE id_number >= ? AND id_number < ?
+                          UNION SELECT id FROM dossiers WHERE phone >= ? AND phone < ?)`;
+        params.push(plan.prefix, plan.prefix + ':', plan.prefix, plan.prefix + ':');
+      }
+      const where = [match, ...filterSql(f, params)];
+      if (afterId !== null) {
+        where.push('d.id < ?');
+        params.push(afterId);
+      }
+      const order = plan.kind === 'name' ? 'f.rowid DESC' : 'd.id DESC';
+      return run(`SELECT ${COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`, [...params, limit]);
+    },
+
+    /** Per work state and status, kept by triggers (migration 003): constant time at any size. */
+    counts: (): Array<{ tab: string; status: number; n: number }> => counts.all(),
+  };
+}
+
+export type QueueRepo = ReturnType<typeof queueRepo>;

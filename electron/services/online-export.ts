@@ -1,0 +1,48 @@
+import { STATUS_NAMES, type StatusCode } from '../contract';
+import type { DossiersRepo } from '../db/dossiers-repo';
+import { writeZip, type ZipEntryInput } from '../online/zip-writer';
+
+export const CHANGES_FORMAT = 'mot-cua-desk/status-changes';
+
+/**
+ * The sync back to the provincial system: every status change (and correction) since an instant, with the national
+ * status code, time, officer and the documents issued with it, as a ZIP holding changes.json and documents/.
+ * Format: docs/online-package.md ("Xuất trạng thái").
+ */
+export function changesExporter(deps: { dossiers: DossiersRepo; agencyCode: () => string; clock: () => Date }) {
+  return {
+    async exportChanges(since: Date, outPath: string) {
+      const rows = deps.dossiers.changesSince(since.getTime());
+      const entries: ZipEntryInput[] = [];
+      const changes = rows.map((r) => {
+        const documents = deps.dossiers.documentsAt(r.dossierId, r.at).map((d) => {
+          const file = `documents/${d.fileName.replace(/\.pdf$/, '')}-v${d.version}.pdf`;
+          entries.push({ name: file, data: d.content, compress: false });
+          return { form: d.form, version: d.version, file, sha256: d.sha256 };
+        });
+        return {
+          dossierCode: r.code,
+          portalDossierId: r.portalDossierId,
+          at: new Date(r.at).toISOString(),
+          status: r.status,
+          statusName: STATUS_NAMES[r.status as StatusCode] ?? '',
+          action: r.action,
+          officer: r.officerName,
+          note: r.note,
+          documents,
+        };
+      });
+      const body = {
+        format: CHANGES_FORMAT,
+        version: 1,
+        agencyCode: deps.agencyCode(),
+        generatedAt: deps.clock().toISOString(),
+        since: since.toISOString(),
+        changes,
+      };
+      entries.unshift({ name: 'changes.json', data: JSON.stringify(body, null, 2) });
+      const written = await writeZip(entries, outPath);
+      return { changes: changes.length, documents: entries.length - 1, path: written.path };
+    },
+  };
+}
