@@ -100,6 +100,7 @@ export function createFileStore(rootDir: string): FileStore {
 
   async function ingest(source: NodeJS.ReadableStream | Buffer, opts: IngestOptions): Promise<IngestResult> {
     const { maxBytes } = opts;
+    if (!(maxBytes > 0)) throw new RangeError(`ingest: maxBytes must be a positive number, got ${maxBytes}`);
     const name = safeFileName(opts.name);
     if (Buffer.isBuffer(source)) {
       // Everything that needs no disk is decided before touching it.
@@ -110,6 +111,7 @@ export function createFileStore(rootDir: string): FileStore {
     }
 
     const tmpPath = join(tmpDir, `${randomBytes(16).toString('hex')}.part`);
+    await mkdir(tmpDir, { recursive: true, mode: 0o700 }); // in case the folder was removed while the desk ran
     let fh: FileHandle | null = await open(tmpPath, 'wx', 0o600);
     let syncing: Promise<unknown> | null = null;
     let placed = false;
@@ -146,11 +148,18 @@ export function createFileStore(rootDir: string): FileStore {
       if (existing === null || existing.size !== size) {
         // A blob of the wrong size is damaged: the fresh copy replaces it.
         if (existing !== null) await unlink(target).catch(() => {});
-        await renameWithRetry(tmpPath, target);
-        placed = true;
-        await fsyncDir(dir);
-        if (createdDir !== undefined) await fsyncDir(blobsDir);
+        try {
+          await renameWithRetry(tmpPath, target);
+          placed = true;
+        } catch (err) {
+          // The same bytes ingested at the same time won the race (Windows cannot replace a read-only file).
+          const now = await stat(target).catch(() => null);
+          if (now?.size !== size) throw err;
+        }
       }
+      // Also when the blob was already there: a concurrent ingest may have renamed it without its fsync yet.
+      await fsyncDir(dir);
+      if (createdDir !== undefined) await fsyncDir(blobsDir);
       const storedName = mimeFromExtension(name) === sniffed.mime ? name : withExtension(name, sniffed.ext);
       return { ok: true, sha256, size, mime: sniffed.mime, pages: inspected.pages, name: storedName, warnings: inspected.warnings };
     } finally {

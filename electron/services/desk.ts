@@ -216,7 +216,7 @@ export function createDesk(config: DeskConfig): Desk {
         details: eventDetails(result.event),
       });
       extra?.(next);
-    })();
+    }).immediate();
     return next;
   };
 
@@ -467,7 +467,7 @@ export function createDesk(config: DeskConfig): Desk {
         settings.addAgency({ ...agency, validFrom: now });
         const officerId = settings.addOfficer(officer.fullName, officer.title, 'admin', now);
         settings.setState(CURRENT_OFFICER, String(officerId));
-      })();
+      }).immediate();
       return setupState();
     },
 
@@ -503,7 +503,7 @@ export function createDesk(config: DeskConfig): Desk {
         });
         if (input.attachments?.length) files.attachInTransaction(newId, input.attachments);
         return newId;
-      })();
+      }).immediate();
       // One step at the counter: the code, the due date and Mẫu 01. Should the slip fail, the dossier stays
       // received as "Mới đăng ký" with everything attached, and "Tiếp nhận" can be pressed again.
       if (input.accept) await accept(id);
@@ -579,7 +579,7 @@ export function createDesk(config: DeskConfig): Desk {
             .join('; '),
           details: JSON.stringify({ verdicts }),
         });
-      })();
+      }).immediate();
       return detail(id);
     },
 
@@ -663,11 +663,11 @@ export function createDesk(config: DeskConfig): Desk {
         note: `${reason} — Đã sửa: ${changed.join('; ')}`,
         details: JSON.stringify({ reason, changed }),
       });
-    })();
+    }).immediate();
     if (accepted && row.acceptedAt !== null && dueAt !== null) {
       // The reissued slip keeps the original reception time; only what was wrong changes.
       const pdf = await renderSlip({ ...corrected, procedureName: procedure.name }, new Date(row.acceptedAt), new Date(dueAt));
-      db.transaction(() => void storeDocument(row, '01', pdf, now))();
+      db.transaction(() => void storeDocument(row, '01', pdf, now)).immediate();
     }
     return detail(id);
   };

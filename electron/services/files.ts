@@ -198,7 +198,7 @@ export function filesService(deps: {
           note: `Đính kèm ${refs.length} tệp`,
           details: JSON.stringify({ files: refs }),
         });
-      })();
+      }).immediate();
     },
 
     detach(dossierId: number, fileId: number, at: number) {
@@ -216,7 +216,7 @@ export function filesService(deps: {
           note: `Gỡ tệp "${file.name}" về hộp tệp chờ`,
           details: JSON.stringify({ fileId, componentPosition: file.componentPosition }),
         });
-      })();
+      }).immediate();
     },
 
     /** At start: blobs no row points at, and temp files a crash left, are removed. */

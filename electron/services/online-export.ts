@@ -18,7 +18,7 @@ export function changesExporter(deps: { dossiers: DossiersRepo; agencyCode: () =
         const documents = deps.dossiers.documentsAt(r.dossierId, r.at).map((d) => {
           const file = `documents/${d.fileName.replace(/\.pdf$/, '')}-v${d.version}.pdf`;
           entries.push({ name: file, data: d.content, compress: false });
-          return { form: d.form, version: d.version, file, sha256: d.sha256 };
+          return { form: d.form, version: d.version, templateVersion: d.templateVersion, file, sha256: d.sha256 };
         });
         return {
           dossierCode: r.code,
@@ -26,7 +26,8 @@ export function changesExporter(deps: { dossiers: DossiersRepo; agencyCode: () =
           at: new Date(r.at).toISOString(),
           status: r.status,
           statusName: STATUS_NAMES[r.status as StatusCode] ?? '',
-          action: r.action,
+          // The lifecycle's name for acceptance (events store it as 'accepted', the name the first slice used).
+          action: r.action === 'accepted' ? 'accept' : r.action,
           officer: r.officerName,
           note: r.note,
           documents,

@@ -173,7 +173,7 @@ export function onlineImporter(deps: ImportDeps) {
           importedBy: deps.officerId(),
         });
         return { id, code: deps.dossiers.byId(id)!.code };
-      })();
+      }).immediate();
       if ('duplicate' in written && written.duplicate) return duplicate(fileName, m.portalDossierId, written.duplicate);
       stored.length = 0; // kept: the rows point at them now
       return report(fileName, {

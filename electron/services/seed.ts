@@ -73,7 +73,7 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
           .run('Quản trị viên', 'Công chức tiếp nhận', now);
         db.prepare(`INSERT INTO app_state (key, value) VALUES ('current_officer_id', ?)`).run(String(officer.lastInsertRowid));
         agency = { id: Number(info.lastInsertRowid), code: AGENCY_DEFAULTS.agencyCode };
-      })();
+      }).immediate();
     }
     const { id: agencyId, code: agencyCode } = agency!;
     const procedures = db
@@ -148,7 +148,7 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
             status === 4 ? 'specialist' : status === 5 || status === 6 || status === 3 || status === 10 ? 'citizen' : 'desk',
           );
         }
-      })();
+      }).immediate();
       done = end;
       options.onProgress?.(done, n);
     }
@@ -175,7 +175,7 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
          ON CONFLICT (agency_code, day) DO UPDATE SET last = max(last, excluded.last)`,
       );
       for (const [day, last] of counters) upsert.run(agencyCode, day, last);
-    })();
+    }).immediate();
     for (const sql of Object.values(SECONDARY_INDEXES)) db.exec(sql);
     db.exec('ANALYZE');
     db.pragma('synchronous = FULL');

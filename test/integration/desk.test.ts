@@ -186,7 +186,7 @@ describe('queue and search', () => {
     }
     expect(seen).toEqual([...ids].reverse());
     expect(value(await call('listQueue', { status: 2 })).items.map((i) => i.id)).toEqual([ids[0]]);
-    expect(value(await call('queueCounts', {}))).toEqual({ total: 5, byStatus: { '1': 4, '2': 1 } });
+    expect(value(await call('queueCounts', {}))).toMatchObject({ total: 5, byStatus: { '1': 4, '2': 1 }, byTab: { new: 5, all: 5 } });
   });
 
   it('uses indexes for every queue query, never a full scan or OFFSET', async () => {

@@ -125,3 +125,46 @@ describe('migration 002 (domain rules)', () => {
     expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([expect.stringMatching(/^desk-v1-/)]);
   });
 });
+
+describe('migration 003 (counter workflow)', () => {
+  it('upgrades a v2 database: work states and their trigger-kept counts start from the rows already there', () => {
+    const dir = tempDir();
+    const v2 = openDatabase(dir, { migrations: MIGRATIONS.slice(0, 2) });
+    v2.exec(`INSERT INTO agency_settings VALUES (1,'000.00.16.H56','a','b','c','d','16561','','','',0);
+             INSERT INTO procedures (id, code, name, field, working_days, same_day_cutoff, time_limit_text, fee_text,
+               components_json, catalogue_version) VALUES ('p', NULL, 'P', 'F', 0, '15:00', 't', 'f', '[]', 'v');`);
+    const add = v2.prepare(`INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name,
+      name_folded, id_kind, id_number, phone, email, address, received_at, updated_at)
+      VALUES (?, 1, 'p', ?, ?, 'A', 'a', 'cccd', '038196001234', '', '', '', 5, 5)`);
+    [[1, 2], [2, 1], [1, 1], [1, 5], [1, 10], [1, 3], [1, 8]].forEach(([channel, status], i) => add.run(`X-${i}`, channel, status));
+    v2.close();
+
+    const db = openDatabase(dir, { now: new Date('2026-11-24T00:00:00Z') });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(tables(db)).toEqual(expect.arrayContaining(['files', 'dossier_counts', 'online_submissions']));
+    const tabs = () =>
+      Object.fromEntries(
+        (db.prepare(`SELECT tab, sum(n) AS n FROM dossier_counts GROUP BY tab`).all() as Array<{ tab: string; n: number }>)
+          .filter((r) => r.n > 0)
+          .map((r) => [r.tab, r.n]),
+      );
+    expect(tabs()).toEqual({ new: 2, online: 1, supplement: 1, returned: 1, closed: 2 });
+    // The triggers follow every change: an online dossier accepted, a counter dossier refused, one removed.
+    db.exec(`UPDATE dossiers SET status = 2 WHERE code = 'X-1'; UPDATE dossiers SET status = 3 WHERE code = 'X-0';`);
+    db.exec(`DELETE FROM dossiers WHERE code = 'X-4'`);
+    expect(tabs()).toEqual({ new: 2, supplement: 1, closed: 3 });
+    const real = db.prepare(`SELECT work_tab AS tab, count(*) AS n FROM dossiers GROUP BY work_tab`).all() as Array<{ tab: string; n: number }>;
+    expect(Object.fromEntries(real.map((r) => [r.tab, r.n]))).toEqual(tabs());
+    // A file row is either in the inbox (no dossier, no component) or attached to both.
+    expect(() =>
+      db.exec(`INSERT INTO files (sha256, name, mime, size, pages, source, dossier_id, created_at)
+               VALUES ('${'a'.repeat(64)}', 'x.pdf', 'application/pdf', 1, 1, 'upload', 1, 0)`),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.exec(`INSERT INTO files (sha256, name, mime, size, pages, source, created_at)
+               VALUES ('${'a'.repeat(64)}', 'x.exe', 'application/x-msdownload', 1, 1, 'upload', 0)`),
+    ).toThrow(/CHECK/);
+    db.close();
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([expect.stringMatching(/^desk-v2-/)]);
+  });
+});

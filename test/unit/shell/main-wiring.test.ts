@@ -145,7 +145,13 @@ vi.mock('../../../electron/services/desk', () => ({
   createDesk: (config: unknown) => {
     h.state.createDeskConfig = config;
     if (h.state.createDeskError) throw h.state.createDeskError;
-    const desk: Record<string, unknown> = { close: vi.fn(), warmUp: vi.fn(async () => {}) };
+    const desk: Record<string, unknown> = {
+      close: vi.fn(),
+      warmUp: vi.fn(async () => {}),
+      scanFolderPass: vi.fn(async () => {}),
+      ingestFile: vi.fn(async (name: string) => ({ ok: true, value: { name } })),
+      importPackageFrom: vi.fn(async (_bytes: Buffer, name: string) => ({ ok: true, value: { fileName: name } })),
+    };
     for (const m of METHOD_NAMES) desk[m] = vi.fn(async () => ({ ok: true, value: { method: m } }));
     desk.getDocument = vi.fn(async () => ({
       ok: true,
@@ -237,11 +243,18 @@ describe('main.ts wiring', () => {
 
   it('handles every contract method over IPC, for the desk window only', async () => {
     await start();
-    expect([...h.state.ipc.keys()].sort()).toEqual(METHOD_NAMES.map((m) => `desk:${m}`).sort());
+    expect([...h.state.ipc.keys()].sort()).toEqual(
+      [...METHOD_NAMES.map((m) => `desk:${m}`), 'desk-files:importPackage', 'desk-files:upload'].sort(),
+    );
     const id = h.state.windows[0]!.webContents.id as number;
     await expect(h.state.ipc.get('desk:getSetup')!(deskEvent(id), {})).resolves.toEqual({ ok: true, value: { method: 'getSetup' } });
     const forbidden = (await h.state.ipc.get('desk:getSetup')!(deskEvent(id + 100), {})) as { ok: boolean; error: { code: string } };
     expect(forbidden.error.code).toBe('FORBIDDEN');
+    // Bytes: the same sender check, then the desk's ingest with a Buffer.
+    const upload = h.state.ipc.get('desk-files:upload')!;
+    await expect(upload(deskEvent(id), 'giấy.pdf', new Uint8Array([37, 80]).buffer)).resolves.toEqual({ ok: true, value: { name: 'giấy.pdf' } });
+    expect(((await upload(deskEvent(id + 100), 'x.pdf', new ArrayBuffer(1))) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+    expect(((await upload(deskEvent(id), '', new ArrayBuffer(1))) as { error: { code: string } }).error.code).toBe('VALIDATION');
   });
 
   it('prints a document in a separate plugin-enabled window, only when the desk window asks', async () => {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../electron/contract';
-import { IPC_PREFIX, channelFor } from '../../../electron/main/ipc';
+import { BYTES_CHANNELS, IPC_PREFIX, channelFor } from '../../../electron/main/ipc';
 
 // The preload's only runtime import, mocked: what it exposes is recorded, invoke is a spy.
 const { exposed, invoke } = vi.hoisted(() => ({ exposed: new Map<string, unknown>(), invoke: vi.fn() }));
@@ -23,10 +23,23 @@ beforeAll(async () => {
 beforeEach(() => invoke.mockReset());
 
 describe('preload', () => {
-  it('exposes exactly one thing, window.desk', async () => {
+  it('exposes exactly two things: window.desk and window.deskFiles (bytes)', async () => {
     const { contextBridge } = await import('electron');
-    expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    expect([...exposed.keys()]).toEqual(['desk']);
+    expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(2);
+    expect([...exposed.keys()]).toEqual(['desk', 'deskFiles']);
+  });
+
+  it('deskFiles has two functions that invoke the byte channels of main', async () => {
+    const files = exposed.get('deskFiles') as Record<string, (name: string, bytes: ArrayBuffer) => Promise<unknown>>;
+    expect(Object.keys(files).sort()).toEqual(['importPackage', 'upload']);
+    const bytes = new ArrayBuffer(3);
+    invoke.mockResolvedValue({ ok: true });
+    await files.upload!('a.pdf', bytes);
+    await files.importPackage!('p.zip', bytes);
+    expect(invoke.mock.calls).toEqual([
+      [BYTES_CHANNELS.upload, 'a.pdf', bytes],
+      [BYTES_CHANNELS.importPackage, 'p.zip', bytes],
+    ]);
   });
 
   it('has exactly the contract methods, all functions, nothing else', () => {
