@@ -61,3 +61,43 @@ export async function readPdf(buf: Buffer): Promise<PageRead[]> {
 
 /** Text with all whitespace removed, for matching across pdfjs's item and line splits. */
 export const squash = (s: string) => s.replace(/\s+/g, '');
+
+const MM = 72 / 25.4;
+
+/**
+ * The text runs that leave the paper's margins (millimetres): left of the left margin, past the right margin, with
+ * the baseline below the bottom margin or the glyph tops above the top one. Empty when every run is inside.
+ */
+export function outsideMargins(
+  page: PageRead,
+  margins: { top: number; right: number; bottom: number; left: number },
+  slack = 0.5,
+): string[] {
+  const out: string[] = [];
+  for (const it of page.items) {
+    const inside =
+      it.x >= margins.left * MM - slack &&
+      it.x + it.width <= page.width - margins.right * MM + slack &&
+      it.y >= margins.bottom * MM - slack &&
+      // pdfjs reports the font size as the height; Tinos's ascender is 0.891 em (accented capitals reach ~0.92)
+      it.y + 0.94 * it.height <= page.height - margins.top * MM + slack;
+    if (!inside) out.push(`"${it.str}" at (${it.x.toFixed(1)}, ${it.y.toFixed(1)}) w ${it.width.toFixed(1)}`);
+  }
+  return out;
+}
+
+/** The page's text runs grouped by baseline (top to bottom), each line's runs joined left to right. */
+export function textLines(page: PageRead): Array<{ y: number; x: number; text: string }> {
+  const rows: Array<{ y: number; items: TextItem[] }> = [];
+  for (const it of page.items) {
+    const row = rows.find((r) => Math.abs(r.y - it.y) < 0.5);
+    if (row) row.items.push(it);
+    else rows.push({ y: it.y, items: [it] });
+  }
+  return rows
+    .sort((a, b) => b.y - a.y)
+    .map((r) => {
+      const items = r.items.sort((a, b) => a.x - b.x);
+      return { y: r.y, x: items[0]?.x ?? NaN, text: items.map((i) => i.str).join('') };
+    });
+}

@@ -1,0 +1,61 @@
+import { App as AntApp, Alert, Button, Card, Form, Input, InputNumber, Spin } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CounterSettings } from '../../../../electron/contract';
+import { useDesk } from '../../api';
+import { FormAlert } from '../../components/FormAlert';
+import { clearEditedErrors, submitToDesk } from '../../lib/formErrors';
+
+/** "Quầy tiếp nhận": the watched scan folder, the file size limit and when a dossier counts as "treo". */
+export function CounterCard() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const current = useDesk('getCounterSettings', {});
+  const [form] = Form.useForm<CounterSettings>();
+  const [busy, setBusy] = useState(false);
+  const [alert, setAlert] = useState<string>();
+
+  const submit = async (values: CounterSettings) => {
+    setBusy(true);
+    const saved = await submitToDesk(form, 'saveCounterSettings', { ...values, scanFolder: values.scanFolder ?? '' }, setAlert);
+    setBusy(false);
+    if (!saved) return;
+    form.setFieldsValue(saved);
+    void message.success(t('common.saved'));
+  };
+
+  return (
+    <Card size="small" title={<h2 className="card-title">{t('counterSettings.title')}</h2>}>
+      <p className="hint">{t('counterSettings.intro')}</p>
+      {current.error && <Alert type="warning" showIcon className="form-alert" title={current.error.message} />}
+      <FormAlert title={t('intake.fixErrors')} message={alert} />
+      {!current.data ? (
+        current.loading && <Spin />
+      ) : (
+        <Form<CounterSettings>
+          form={form}
+          layout="vertical"
+          initialValues={current.data}
+          onFinish={(v) => void submit(v)}
+          onValuesChange={(changed) => clearEditedErrors(form, changed)}
+          style={{ maxWidth: 640 }}
+        >
+          <Form.Item label={t('counterSettings.scanFolder')} name="scanFolder" extra={t('counterSettings.scanFolderHint')}>
+            <Input placeholder={t('counterSettings.scanFolderPlaceholder')} allowClear />
+          </Form.Item>
+          <Form.Item label={t('counterSettings.maxFileMb')} name="maxFileMb" extra={t('counterSettings.maxFileMbHint')}>
+            <InputNumber min={1} max={500} addonAfter="MB" style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item label={t('counterSettings.staleDays')} name="staleDays" extra={t('counterSettings.staleDaysHint')}>
+            <InputNumber min={1} max={60} addonAfter={t('counterSettings.days')} style={{ width: 220 }} />
+          </Form.Item>
+          <div className="form-actions">
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </div>
+        </Form>
+      )}
+    </Card>
+  );
+}

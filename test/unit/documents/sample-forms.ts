@@ -1,0 +1,65 @@
+import { fromVnParts } from '../../../electron/core/vntime';
+import type { FormHeaderData, RefusalSlipData, SupplementSlipData } from '../../../electron/documents/supplement-refusal';
+
+/** The shared fields: a dossier at the Tĩnh Gia ward centre. */
+export function sampleHeader(): FormHeaderData {
+  return {
+    agency: {
+      agencyName: 'Trung tâm Phục vụ hành chính công',
+      parentName: 'Ủy ban nhân dân phường Tĩnh Gia',
+      placeName: 'Tĩnh Gia',
+      provinceName: 'Thanh Hóa',
+    },
+    code: '000.00.06.H56-260205-0007',
+    applicantName: 'TRẦN VĂN ĐỨC',
+    channelName: 'Trực tiếp',
+    address: 'Thôn Hải Thượng, phường Tĩnh Gia, tỉnh Thanh Hóa',
+    phone: '0987654321',
+    email: 'duc.tran@example.vn',
+    idLabel: 'Số CCCD',
+    idNumber: '038085001234',
+    procedureName: 'Đăng ký khai sinh',
+    officerName: 'Lê Thị Hồng Nhung',
+    issuedAt: fromVnParts(2026, 2, 5, 9, 30),
+  };
+}
+
+/** Mẫu 02 at the counter: two items to complete, each with its reason. */
+export function sampleSupplement(over: Partial<SupplementSlipData> = {}): SupplementSlipData {
+  return {
+    ...sampleHeader(),
+    stage: 'reception',
+    items: [
+      {
+        name: 'Giấy chứng sinh',
+        originals: 1,
+        certifiedCopies: 0,
+        photocopies: 0,
+        reason: 'Chưa nộp; bản photo không có giá trị thay thế bản chính',
+      },
+      {
+        name: 'Văn bản ủy quyền đăng ký khai sinh',
+        originals: 0,
+        certifiedCopies: 1,
+        photocopies: 0,
+        reason: 'Chưa được chứng thực chữ ký của người ủy quyền',
+      },
+    ],
+    note: 'Ông/Bà mang theo bản chính Giấy chứng nhận kết hôn để đối chiếu khi nộp bổ sung.',
+    contact: 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công phường Tĩnh Gia; điện thoại 0237 3861 234',
+    ...over,
+  };
+}
+
+/** Mẫu 03: a refusal with its reason. */
+export function sampleRefusal(over: Partial<RefusalSlipData> = {}): RefusalSlipData {
+  return {
+    ...sampleHeader(),
+    procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân',
+    reason:
+      'Người yêu cầu đã đăng ký thường trú tại tỉnh khác; theo quy định, thủ tục này thuộc thẩm quyền của Ủy ban ' +
+      'nhân dân cấp xã nơi người yêu cầu đăng ký thường trú.',
+    contact: 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công phường Tĩnh Gia; điện thoại 0237 3861 234',
+    ...over,
+  };
+}
