@@ -59,6 +59,8 @@ export interface NewDossier {
   sets: number;
   note: string | null;
   receivedAt: number;
+  /** Last movement; the reception time at the counter, the import time for an online dossier. */
+  updatedAt: number;
   procedureVersionId: number;
   feeAmount: number | null;
   feeJson: string | null;
@@ -166,7 +168,7 @@ export function dossiersRepo(db: Db) {
        procedure_version_id, fee_amount, fee_json, delivery_method, delivery_address, birth_year, gender,
        portal_dossier_id)
      VALUES (@code, @agencySettingsId, @procedureId, @channel, @status, @applicantName, @nameFolded,
-       @idKind, @idNumber, @phone, @email, @address, @ownerName, @sets, @note, @receivedAt, @receivedAt,
+       @idKind, @idNumber, @phone, @email, @address, @ownerName, @sets, @note, @receivedAt, @updatedAt,
        @procedureVersionId, @feeAmount, @feeJson, @deliveryMethod, @deliveryAddress, @birthYear, @gender,
        @portalDossierId)`,
   );

@@ -49,7 +49,7 @@ export function filesRepo(db: Db) {
     `UPDATE files SET dossier_id = ?, component_position = ?, warnings_json = ? WHERE id = ? AND dossier_id IS NULL`,
   );
   const detach = db.prepare(
-    `UPDATE files SET dossier_id = NULL, component_position = NULL WHERE id = ? AND dossier_id = ?`,
+    `UPDATE files SET dossier_id = NULL, component_position = NULL, warnings_json = ? WHERE id = ? AND dossier_id = ?`,
   );
   const removeInbox = db.prepare(`DELETE FROM files WHERE id = ? AND dossier_id IS NULL`);
   const referenced = db.prepare<[string], { one: number }>(`SELECT 1 AS one FROM files WHERE sha256 = ? LIMIT 1`);
@@ -66,7 +66,9 @@ export function filesRepo(db: Db) {
     /** false when the file is no longer in the inbox (attached meanwhile at another counter). */
     attach: (id: number, dossierId: number, position: number, warningsJson: string | null): boolean =>
       attach.run(dossierId, position, warningsJson, id).changes === 1,
-    detach: (id: number, dossierId: number): boolean => detach.run(id, dossierId).changes === 1,
+    /** Back to the inbox, with the warnings the file keeps there. */
+    detach: (id: number, dossierId: number, warningsJson: string | null): boolean =>
+      detach.run(warningsJson, id, dossierId).changes === 1,
     removeFromInbox: (id: number): boolean => removeInbox.run(id).changes === 1,
     isReferenced: (sha256: string): boolean => referenced.get(sha256) !== undefined,
     /** Every hash with a row (for the orphan sweep at start). */

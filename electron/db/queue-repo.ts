@@ -104,7 +104,10 @@ export function queueRepo(db: Db) {
           where.push(desc ? `${col} IS NULL AND d.id < ?` : `((${col} IS NULL AND d.id > ?) OR ${col} IS NOT NULL)`);
           params.push(after.id);
         } else {
-          where.push(desc ? `((${col}, d.id) < (?, ?) OR ${col} IS NULL)` : `(${col}, d.id) > (?, ?)`);
+          // Only the due date can be NULL (last in descending order). received_at is NOT NULL: a plain row-value
+          // comparison lets the index seek to the cursor instead of walking the tab from its top.
+          const nullsAfter = desc && order.sort === 'due' ? ` OR ${col} IS NULL` : '';
+          where.push(`((${col}, d.id) ${desc ? '<' : '>'} (?, ?)${nullsAfter})`);
           params.push(after.key, after.id);
         }
       }

@@ -36,9 +36,9 @@ import { proceduresRepo } from '../db/procedures-repo';
 import { queueRepo } from '../db/queue-repo';
 import { settingsRepo } from '../db/settings-repo';
 import { createDocumentRenderer } from '../documents/slip';
-import { createFileStore } from '../files';
+import { createFileStore, warmUpInspector } from '../files';
 import { counterSettingsStore } from './counter-settings';
-import { filesService } from './files';
+import { blobHolds, filesService } from './files';
 import { onlineImporter, type ImportDeps } from './online-import';
 import { radarService } from './radar';
 import { changesExporter } from './online-export';
@@ -142,7 +142,9 @@ export function createDesk(config: DeskConfig): Desk {
       defaults: AGENCY_DEFAULTS,
     };
   };
+  const holds = blobHolds();
   const files = filesService({
+    holds,
     db,
     files: fileRows,
     dossiers,
@@ -270,6 +272,13 @@ export function createDesk(config: DeskConfig): Desk {
     };
   };
 
+  /** Scans are added or removed only while the dossier is being received or handled (not once decided or closed). */
+  const requireOpenForFiles = (row: DossierDbRow) => {
+    if ((DECIDED_STATUSES as readonly number[]).includes(row.status) || row.status === 3 || row.status === 8) {
+      throw new DeskError('INVALID_STATE', 'Hồ sơ đã có kết quả hoặc đã kết thúc: không thêm hay gỡ tệp đính kèm.');
+    }
+  };
+
   /** The applicant's identity and phone as the rules check them (both doors: counter intake and online import). */
   const applicantProblem = (
     a: { idKind: 'cccd' | 'cmnd' | 'passport'; idNumber: string; phone: string },
@@ -340,11 +349,13 @@ export function createDesk(config: DeskConfig): Desk {
         sets: r.sets,
         note: r.note || null,
         receivedAt: r.receivedAt.getTime(),
+        // Last movement: now (an online dossier's reception is the portal's submission, its movement the import).
+        updatedAt: clock().getTime(),
         procedureVersionId: r.versionId,
         feeAmount: r.fee?.amount ?? null,
         feeJson: r.fee ? JSON.stringify(r.fee) : null,
         deliveryMethod: r.delivery?.method ?? 'counter',
-        deliveryAddress: r.delivery?.method === 'post' ? normalizeText(r.delivery.address ?? '') : null,
+        deliveryAddress: r.delivery?.method === 'post' ? normalizeText(r.delivery.address ?? '') || null : null,
         birthYear: r.birthYear ?? null,
         gender: r.gender ?? null,
         portalDossierId: r.portalDossierId ?? null,
@@ -539,16 +550,13 @@ export function createDesk(config: DeskConfig): Desk {
     getFile: ({ id }) => files.meta(id),
 
     attachFiles: ({ id, attachments }) => {
-      requireDossier(id);
+      requireOpenForFiles(requireDossier(id));
       files.attach(id, attachments, clock().getTime());
       return detail(id);
     },
 
     detachFile: ({ id, fileId }) => {
-      const row = requireDossier(id);
-      if ((DECIDED_STATUSES as readonly number[]).includes(row.status)) {
-        throw new DeskError('INVALID_STATE', 'Hồ sơ đã có kết quả: không gỡ tệp đính kèm.');
-      }
+      requireOpenForFiles(requireDossier(id));
       files.detach(id, fileId, clock().getTime());
       return detail(id);
     },
@@ -632,7 +640,7 @@ export function createDesk(config: DeskConfig): Desk {
       feeAmount: fee?.amount ?? null,
       feeJson: fee ? JSON.stringify(fee) : null,
       deliveryMethod: intake.delivery?.method ?? 'counter',
-      deliveryAddress: intake.delivery?.method === 'post' ? normalizeText(intake.delivery.address ?? '') : null,
+      deliveryAddress: intake.delivery?.method === 'post' ? normalizeText(intake.delivery.address ?? '') || null : null,
       birthYear: intake.birthYear ?? null,
       gender: intake.gender ?? null,
     } as const;
@@ -679,6 +687,7 @@ export function createDesk(config: DeskConfig): Desk {
     dossiers,
     clock,
     maxFileBytes: () => counter.get().maxFileMb * 1024 * 1024,
+    holds,
     officerId: () => currentOfficer()?.id ?? null,
     findProcedure: (ref: string) => {
       const p = procedures.list().find((x) => x.id === ref || x.code === ref);
@@ -693,6 +702,7 @@ export function createDesk(config: DeskConfig): Desk {
 
   const warmUp = async () => {
     radar.listQueue({ q: 'nguyen', sort: 'received', limit: 1 });
+    await warmUpInspector(); // pdf.js loads in ~0.5 s cold: not on the officer's first scan
     const agency = settings.currentAgency();
     const procedure = procedures.list()[0];
     if (!agency || !procedure) return;
@@ -735,7 +745,6 @@ export function createDesk(config: DeskConfig): Desk {
     }
   };
 
-  let scanning: Promise<void> | null = null;
   const desk = {
     close: () => db.close(),
     warmUp,
@@ -748,8 +757,8 @@ export function createDesk(config: DeskConfig): Desk {
     openFile: (id: number) => enveloped('openFile', () => files.open(id)),
     importPackage: (zipPath: string, fileName: string) => importer.importPackage(zipPath, fileName),
     exportChanges: (since: Date, outPath: string) => exporter.exportChanges(since, outPath),
-    // One pass at a time: a timer tick and a listInbox call must not take the same scan twice.
-    scanFolderPass: () => (scanning ??= files.scanFolderPass().then(() => void (scanning = null))),
+    // The files service runs one pass at a time (a timer tick and a listInbox call never take a scan twice).
+    scanFolderPass: async () => void (await files.scanFolderPass()),
   } as unknown as Desk;
   for (const [name, fn] of Object.entries(impl)) {
     (desk as unknown as Record<string, (input: unknown) => Promise<Result<unknown>>>)[name] = (input) =>

@@ -33,6 +33,31 @@ export function pageWarnings(file: Pick<FileDbRow, 'pages' | 'name'>, component:
     : [`Tệp có ${file.pages} trang, thành phần "${component.name}" khai ${component.pages} trang`];
 }
 
+const PAGE_WARNING = /^Tệp có \d+ trang, thành phần ".*" khai \d+ trang$/su;
+
+/** The file's own warnings (from its inspection), without those of the component it was attached to. */
+function ownWarnings(warningsJson: string | null): string[] {
+  return warningsJson ? (JSON.parse(warningsJson) as string[]).filter((w) => !PAGE_WARNING.test(w)) : [];
+}
+
+/**
+ * Blobs stored whose row is not committed yet. A failed import discards the blobs it stored at once; one that an
+ * upload or another import of the same bytes is about to point at must stay.
+ */
+export function blobHolds() {
+  const held = new Map<string, number>();
+  return {
+    hold: (sha: string) => void held.set(sha, (held.get(sha) ?? 0) + 1),
+    release: (sha: string) => {
+      const n = (held.get(sha) ?? 0) - 1;
+      if (n > 0) held.set(sha, n);
+      else held.delete(sha);
+    },
+    has: (sha: string) => held.has(sha),
+  };
+}
+export type BlobHolds = ReturnType<typeof blobHolds>;
+
 /**
  * Files at the counter: scans come in (upload, the watched scan folder, online packages), are checked and kept as
  * content-addressed blobs (files/ in the data folder), wait in the inbox, and are attached to a dossier's
@@ -47,8 +72,10 @@ export function filesService(deps: {
   settings: CounterSettingsStore;
   clock: () => Date;
   officerId: () => number | null;
+  holds: BlobHolds;
 }) {
-  const { db, files, dossiers, store } = deps;
+  const { db, files, dossiers, store, holds } = deps;
+  const inUse = (sha: string) => files.isReferenced(sha) || holds.has(sha);
   const maxBytes = () => deps.settings.get().maxFileMb * MB;
 
   const failure = (r: Extract<IngestResult, { ok: false }>, name: string) =>
@@ -62,7 +89,10 @@ export function filesService(deps: {
   ): Promise<FileMeta> {
     const result = await store.ingest(source, { name, maxBytes: maxBytes() });
     if (!result.ok) throw failure(result, name);
-    const id = files.insert({
+    holds.hold(result.sha256);
+    let id: number;
+    try {
+      id = files.insert({
       sha256: result.sha256,
       name: result.name,
       mime: result.mime,
@@ -72,7 +102,10 @@ export function filesService(deps: {
       warningsJson: result.warnings.length ? JSON.stringify(result.warnings) : null,
       createdAt: deps.clock().getTime(),
       createdById: deps.officerId(),
-    });
+      });
+    } finally {
+      holds.release(result.sha256);
+    }
     return toFileMeta(files.byId(id)!);
   }
 
@@ -96,16 +129,25 @@ export function filesService(deps: {
       }
       const onSame = refs.filter((r) => r.componentPosition === ref.componentPosition).length - 1;
       const existing = files.ofDossier(dossierId).filter((f) => f.componentPosition === ref.componentPosition).length;
-      const warnings = [
-        ...(file.warningsJson ? (JSON.parse(file.warningsJson) as string[]) : []),
-        ...pageWarnings(file, component, onSame + existing),
-      ];
+      const warnings = [...ownWarnings(file.warningsJson), ...pageWarnings(file, component, onSame + existing)];
       files.attach(ref.fileId, dossierId, ref.componentPosition, warnings.length ? JSON.stringify(warnings) : null);
     }
   }
 
-  /** One pass over the watched scan folder: settled PDF/JPEG/PNG files go to the inbox, the originals to da-nhan/. */
-  async function scanFolderPass(): Promise<string | null> {
+  /**
+   * One pass over the watched scan folder: settled PDF/JPEG/PNG files go to the inbox, the originals to da-nhan/.
+   * One pass at a time: a caller arriving during a pass (the doors' timer, listInbox) waits for it instead of
+   * taking the same files a second time.
+   */
+  let passing: Promise<string | null> | null = null;
+  function scanFolderPass(): Promise<string | null> {
+    passing ??= runScanPass().finally(() => {
+      passing = null;
+    });
+    return passing;
+  }
+
+  async function runScanPass(): Promise<string | null> {
     const folder = deps.settings.get().scanFolder;
     if (!folder) return null;
     let entries: fs.Dirent[];
@@ -158,7 +200,7 @@ export function filesService(deps: {
       if (!file) throw new DeskError('NOT_FOUND', `Không tìm thấy tệp số ${id}`);
       if (file.dossierId !== null) throw new DeskError('INVALID_STATE', 'Tệp đã đính kèm hồ sơ; hãy gỡ khỏi hồ sơ trước.');
       const removed = files.removeFromInbox(id);
-      if (removed) store.discardIfUnreferenced(file.sha256, files.isReferenced);
+      if (removed) store.discardIfUnreferenced(file.sha256, inUse);
       return { removed };
     },
 
@@ -205,7 +247,9 @@ export function filesService(deps: {
       const file = files.byId(fileId);
       if (!file || file.dossierId !== dossierId) throw new DeskError('NOT_FOUND', `Hồ sơ không có tệp số ${fileId}`);
       db.transaction(() => {
-        files.detach(fileId, dossierId);
+        // Back in the inbox, the file keeps its own warnings, not those of the component it leaves.
+        const own = ownWarnings(file.warningsJson);
+        files.detach(fileId, dossierId, own.length ? JSON.stringify(own) : null);
         dossiers.touch(dossierId, at);
         dossiers.addEvent(dossierId, {
           at,

@@ -4,6 +4,18 @@ import { writeZip, type ZipEntryInput } from '../online/zip-writer';
 
 export const CHANGES_FORMAT = 'mot-cua-desk/status-changes';
 
+/** The form each recorded action issues (events store acceptance as 'accepted'; a correction reissues Mẫu 01). */
+const FORM_ISSUED_BY: Readonly<Record<string, string>> = {
+  accepted: '01',
+  corrected: '01',
+  requestSupplement: '02',
+  refuse: '03',
+  proposeExtension: '04',
+  extend: '04',
+  stop: '05',
+  forward: '06',
+};
+
 /**
  * The sync back to the provincial system: every status change (and correction) since an instant, with the national
  * status code, time, officer and the documents issued with it, as a ZIP holding changes.json and documents/.
@@ -14,8 +26,15 @@ export function changesExporter(deps: { dossiers: DossiersRepo; agencyCode: () =
     async exportChanges(since: Date, outPath: string) {
       const rows = deps.dossiers.changesSince(since.getTime());
       const entries: ZipEntryInput[] = [];
+      const exported = new Set<number>();
       const changes = rows.map((r) => {
-        const documents = deps.dossiers.documentsAt(r.dossierId, r.at).map((d) => {
+        // A document goes with the change that issued it, once: two events of a dossier at the same instant (an
+        // intake and its refusal) must not both claim it, nor write it twice into the ZIP.
+        const issued = deps.dossiers
+          .documentsAt(r.dossierId, r.at)
+          .filter((d) => FORM_ISSUED_BY[r.action] === d.form && !exported.has(d.id));
+        const documents = issued.map((d) => {
+          exported.add(d.id);
           const file = `documents/${d.fileName.replace(/\.pdf$/, '')}-v${d.version}.pdf`;
           entries.push({ name: file, data: d.content, compress: false });
           return { form: d.form, version: d.version, templateVersion: d.templateVersion, file, sha256: d.sha256 };

@@ -5,6 +5,7 @@ import type { Db } from '../db/connection';
 import type { ComponentDbRow, DossiersRepo } from '../db/dossiers-repo';
 import type { FilesRepo } from '../db/files-repo';
 import type { FileStore } from '../files';
+import type { BlobHolds } from './files';
 import { DEFAULT_PACKAGE_LIMITS, openPackage, PackageEntryError, type PackageProblem } from '../online/package-reader';
 
 export interface ImportDeps {
@@ -15,6 +16,7 @@ export interface ImportDeps {
   clock: () => Date;
   maxFileBytes: () => number;
   officerId: () => number | null;
+  holds: BlobHolds;
   findProcedure: (ref: string) => { id: string; versionId: number; procedure: Procedure } | null;
   applicantProblem: (
     a: { idKind: 'cccd' | 'cmnd' | 'passport'; idNumber: string; phone: string },
@@ -104,6 +106,7 @@ export function onlineImporter(deps: ImportDeps) {
             const result = await deps.store.ingest(await pkg.openEntry(name), { name, maxBytes: deps.maxFileBytes() });
             if (!result.ok) problems.push({ file: name, message: result.message });
             else {
+              deps.holds.hold(result.sha256);
               stored.push(result.sha256);
               files.push({ position: i + 1, ...result });
             }
@@ -136,7 +139,11 @@ export function onlineImporter(deps: ImportDeps) {
           note: m.note,
           birthYear: m.applicant.birthYear,
           gender: m.applicant.gender,
-          delivery: m.delivery,
+          // By post without an address of its own: the applicant's address, written down (the slip prints it).
+          delivery:
+            m.delivery?.method === 'post' && !m.delivery.address?.trim()
+              ? { method: 'post', address: m.applicant.address }
+              : m.delivery,
           components: deps.checklistOf(procedure.procedure, m.components),
           fee: null,
           receivedAt: submittedAt,
@@ -175,6 +182,7 @@ export function onlineImporter(deps: ImportDeps) {
         return { id, code: deps.dossiers.byId(id)!.code };
       }).immediate();
       if ('duplicate' in written && written.duplicate) return duplicate(fileName, m.portalDossierId, written.duplicate);
+      for (const sha of stored) deps.holds.release(sha);
       stored.length = 0; // kept: the rows point at them now
       return report(fileName, {
         outcome: 'imported',
@@ -185,7 +193,8 @@ export function onlineImporter(deps: ImportDeps) {
       });
     } finally {
       pkg.close();
-      for (const sha of stored) deps.store.discardIfUnreferenced(sha, deps.files.isReferenced);
+      for (const sha of stored) deps.holds.release(sha);
+      for (const sha of stored) deps.store.discardIfUnreferenced(sha, (x) => deps.files.isReferenced(x) || deps.holds.has(x));
     }
   }
 

@@ -1,5 +1,5 @@
 import type { MethodOutput, ParsedInput, QueueFlag, QueueRow, QueueTab } from '../contract';
-import { QUEUE_TABS } from '../contract';
+import { DeskError, QUEUE_TABS } from '../contract';
 import {
   onlineAcceptanceDeadline,
   vnDayKey,
@@ -16,10 +16,17 @@ import { toQueueRow } from './mappers';
 
 const ONLINE_LIMIT_MS = 8 * 3_600_000;
 
-/** Start of a Vietnamese calendar day (yyyy-mm-dd) as epoch ms; the day after when `next`. */
-function dayStart(key: string, next = false): number | null {
+/**
+ * Start of a Vietnamese calendar day (yyyy-mm-dd) as epoch ms; the day after when `next`. A day that does not exist
+ * (2026-02-30) is refused: dropping the bound silently would list every dossier as if it were in the period.
+ */
+function dayStart(field: 'from' | 'to', key: string, next = false): number {
   const day = parseDayKey(key);
-  return day === undefined ? null : fromLocalMs((day + (next ? 1 : 0)) * DAY_MS).getTime();
+  if (day === undefined) {
+    const message = `Ngày ${key} không có trên lịch`;
+    throw new DeskError('VALIDATION', message, [{ path: field, message }]);
+  }
+  return fromLocalMs((day + (next ? 1 : 0)) * DAY_MS).getTime();
 }
 
 /**
@@ -78,8 +85,8 @@ export function radarService(deps: {
       procedureIds,
       channel: input.channel ?? null,
       assigneeId: input.assigneeId ?? null,
-      receivedFrom: input.from ? dayStart(input.from) : null,
-      receivedBefore: input.to ? dayStart(input.to, true) : null,
+      receivedFrom: input.from ? dayStart('from', input.from) : null,
+      receivedBefore: input.to ? dayStart('to', input.to, true) : null,
       runningOnly: flag === 'overdue' || flag === 'dueSoon',
       dueBefore: flag === 'overdue' ? now : flag === 'dueSoon' ? t.dueSoonBefore : null,
       dueFrom: flag === 'dueSoon' ? now : null,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { METHOD_NAMES, contract, type MethodName, type Result } from '../../electron/contract';
+import { METHOD_NAMES, contract, type MethodName, type MethodOutput, type Result } from '../../electron/contract';
 import { METHOD_NAME_LIST } from '../../electron/contract/method-names';
 import { makeIpcHandler } from '../../electron/main/ipc';
 import { createDeskServer } from '../../electron/server/http-server';
@@ -93,6 +93,40 @@ async function scenario(call: Call) {
   const docId = accepted.ok ? (accepted.value as { document: { id: number } }).document.id : 0;
   const doc = await call('getDocument', { id: docId });
   out.push(['document', doc.ok ? { ok: true, bytes: (doc.value as { contentBase64: string }).contentBase64.length > 1000 } : doc]);
+  // The counter workflow (issue 4): files, review, correction, counter settings, officers, the radar.
+  await step('inbox', 'listInbox', {});
+  await step('discard missing file', 'discardInboxFile', { id: 999 });
+  await step('file missing', 'getFile', { id: 999 });
+  await step('file bad id', 'getFile', { id: 'x' });
+  await step('attach unknown file', 'attachFiles', { id, attachments: [{ fileId: 999, componentPosition: 1 }] });
+  await step('attach nothing', 'attachFiles', { id, attachments: [] });
+  await step('detach unknown file', 'detachFile', { id, fileId: 999 });
+  await step('review', 'reviewComponents', {
+    id,
+    verdicts: [
+      { position: 1, verdict: 'ok' },
+      { position: 2, verdict: 'invalid', reason: 'Bản sao không rõ chữ' },
+    ],
+  });
+  await step('review invalid without reason', 'reviewComponents', { id, verdicts: [{ position: 2, verdict: 'invalid' }] });
+  await step('review unknown component', 'reviewComponents', { id, verdicts: [{ position: 9, verdict: 'ok' }] });
+  const { channel: _channel, ...fields } = intake({ fullName: 'Nguyễn Thị Phương' });
+  await step('correct', 'correctDossier', { id, reason: 'Sai họ tên so với CCCD', intake: fields });
+  await step('correct nothing', 'correctDossier', { id, reason: 'Kiểm tra lại', intake: fields });
+  await step('correct without reason', 'correctDossier', { id, reason: ' ', intake: fields });
+  await step('counter settings', 'getCounterSettings', {});
+  await step('counter settings bad size', 'saveCounterSettings', { scanFolder: '', maxFileMb: 0, staleDays: 3 });
+  await step('counter settings relative folder', 'saveCounterSettings', { scanFolder: 'scan', maxFileMb: 50, staleDays: 3 });
+  await step('counter settings save', 'saveCounterSettings', { scanFolder: '', maxFileMb: 20, staleDays: 5 });
+  await step('officers', 'listOfficers', {});
+  await step('queue tab', 'listQueue', { tab: 'new', sort: 'due', direction: 'asc', limit: 10 });
+  await step('queue flag', 'listQueue', { tab: 'all', flag: 'dueSoon', sort: 'received' });
+  await step('queue filters', 'listQueue', { procedureId: 'xac-nhan-tthn', field: 'Hộ tịch', channel: 1, from: '2026-11-24', to: '2026-11-24' });
+  await step('queue search in tab', 'listQueue', { tab: 'new', q: 'nguyen thi phuong' });
+  await step('queue bad tab', 'listQueue', { tab: 'archive' });
+  await step('queue bad flag', 'listQueue', { flag: 'urgent' });
+  await step('queue bad day', 'listQueue', { from: '24/11/2026' });
+  await step('counts after', 'queueCounts', {});
   await step('unknown method', 'dropEverything' as MethodName, {});
   return out;
 }
@@ -140,7 +174,50 @@ describe('contract suite: both doors answer alike', () => {
       proposal: 'ok',
       'office hours': 'ok',
       'catalogue dry run': 'ok',
+      inbox: 'ok',
+      'discard missing file': 'NOT_FOUND',
+      'file missing': 'NOT_FOUND',
+      'file bad id': 'VALIDATION',
+      'attach unknown file': 'NOT_FOUND',
+      'attach nothing': 'VALIDATION',
+      'detach unknown file': 'NOT_FOUND',
+      review: 'ok',
+      'review invalid without reason': 'VALIDATION',
+      'review unknown component': 'VALIDATION',
+      correct: 'ok',
+      'correct nothing': 'VALIDATION',
+      'correct without reason': 'VALIDATION',
+      'counter settings': 'ok',
+      'counter settings bad size': 'VALIDATION',
+      'counter settings relative folder': 'VALIDATION',
+      'counter settings save': 'ok',
+      officers: 'ok',
+      'queue tab': 'ok',
+      'queue flag': 'ok',
+      'queue filters': 'ok',
+      'queue search in tab': 'ok',
+      'queue bad tab': 'VALIDATION',
+      'queue bad flag': 'VALIDATION',
+      'queue bad day': 'VALIDATION',
+      'counts after': 'ok',
     });
+    const ok = <M extends MethodName>(label: string, _method: M) =>
+      (viaIpc.find(([l]) => l === label)![1] as { value: MethodOutput<M> }).value;
+    const message = (label: string) => (viaIpc.find(([l]) => l === label)![1] as { error: { message: string } }).error.message;
+    expect(ok('inbox', 'listInbox')).toEqual({ items: [], scanFolder: null, scanProblem: null, maxFileMb: 50 });
+    expect(ok('review', 'reviewComponents').components.map((c) => c.verdict)).toEqual(['ok', 'invalid']);
+    expect(message('review invalid without reason')).toBe('Thành phần không hợp lệ: cần ghi rõ lý do');
+    expect(ok('correct', 'correctDossier').dossier.applicantName).toBe('Nguyễn Thị Phương');
+    expect(ok('correct', 'correctDossier').documents.map((d) => d.version)).toEqual([1, 2]);
+    expect(ok('counter settings', 'getCounterSettings')).toEqual({ scanFolder: '', maxFileMb: 50, staleDays: 3 });
+    expect(message('counter settings bad size')).toBe('Dung lượng tối đa ít nhất 1 MB');
+    expect(ok('counter settings save', 'saveCounterSettings')).toEqual({ scanFolder: '', maxFileMb: 20, staleDays: 5 });
+    expect(ok('officers', 'listOfficers')).toEqual([{ id: 1, fullName: 'Lê Thị Hoa', title: 'Công chức Bộ phận Một cửa' }]);
+    expect(ok('queue tab', 'listQueue').items).toHaveLength(1);
+    expect(ok('queue filters', 'listQueue').items).toHaveLength(1);
+    expect(ok('queue search in tab', 'listQueue').items).toHaveLength(1);
+    expect(message('queue bad tab')).toBe('Thẻ hàng đợi không hợp lệ');
+    expect(ok('counts after', 'queueCounts').byTab).toMatchObject({ new: 1, all: 1 });
   });
 
   it('the IPC handler refuses an untrusted sender before the desk sees anything', async () => {

@@ -1,0 +1,329 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { QUEUE_TABS, type QueueQuery, type QueueRow, type QueueTab } from '../../electron/contract';
+import { DB_FILE_NAME, type Db } from '../../electron/db/connection';
+import { queueRepo, type RadarFilter } from '../../electron/db/queue-repo';
+import { intake, value } from '../support/desk';
+import { onlinePackage, openCounterDesk, type CounterDesk } from '../support/counter';
+
+/**
+ * The queue radar on a real desk: work-state tabs and their trigger-kept counts through a series of transitions,
+ * the four flags on a moving clock, every filter, both sorts with keyset paging, search inside a tab, and the
+ * query plan of a tab page.
+ */
+let open: CounterDesk[] = [];
+afterEach(async () => {
+  await Promise.all(open.map((h) => h.close()));
+  open = [];
+});
+async function desk(clockIso?: string) {
+  const h = await openCounterDesk({ clockIso });
+  open.push(h);
+  return h;
+}
+
+const TAB_STATUSES: Record<Exclude<QueueTab, 'all'>, number[]> = {
+  online: [1],
+  new: [1, 2],
+  inProgress: [4, 6],
+  supplement: [5],
+  ready: [9],
+  returned: [10],
+  closed: [3, 7, 8],
+};
+
+/** Every row of a query, walking the cursor. */
+async function all(h: CounterDesk, query: QueueQuery): Promise<QueueRow[]> {
+  const rows: QueueRow[] = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = value(await h.call('listQueue', { ...query, cursor }));
+    rows.push(...page.items);
+    if (!page.nextCursor) return rows;
+    cursor = page.nextCursor;
+  }
+  throw new Error('cursor never ended');
+}
+const ids = (rows: QueueRow[]) => rows.map((r) => r.id);
+
+/** byTab equals what each tab lists, what the table holds, and every listed row is in its tab's statuses. */
+async function expectCounts(h: CounterDesk, expected: Partial<Record<QueueTab, number>>) {
+  const counts = value(await h.call('queueCounts', {}));
+  const listed: Record<string, number> = {};
+  for (const tab of QUEUE_TABS) {
+    const rows = await all(h, { tab, limit: 3 });
+    listed[tab] = rows.length;
+    if (tab === 'all') continue;
+    for (const r of rows) {
+      expect(TAB_STATUSES[tab], `${r.code} (status ${r.status}) in ${tab}`).toContain(r.status);
+      if (tab === 'online') expect(r.channel).toBe(2);
+      if (tab === 'new' && r.status === 1) expect(r.channel).not.toBe(2);
+    }
+  }
+  expect(counts.byTab).toEqual(listed);
+  const real = Object.fromEntries(QUEUE_TABS.map((t) => [t, 0])) as Record<QueueTab, number>;
+  for (const { tab, n } of h.sql<{ tab: QueueTab; n: number }>('SELECT work_tab AS tab, count(*) AS n FROM dossiers GROUP BY 1')) {
+    real[tab] = n;
+    real.all += n;
+  }
+  expect(counts.byTab).toEqual(real);
+  expect(counts.total).toBe(real.all);
+  expect(Object.values(counts.byStatus).reduce((a, b) => a + b, 0)).toBe(real.all);
+  expect(counts.byTab).toEqual({ ...Object.fromEntries(QUEUE_TABS.map((t) => [t, 0])), ...expected });
+}
+
+const act = async (h: CounterDesk, id: number, action: unknown) =>
+  value(await h.call('applyDossierAction', { id, action } as never)).dossier.status;
+
+describe('G. queue radar', () => {
+  it('keeps tabs and their counts right through every kind of transition', async () => {
+    const h = await desk();
+    await expectCounts(h, {});
+    const c1 = value(await h.call('createDossier', intake()));
+    await expectCounts(h, { new: 1, all: 1 });
+    value(await h.call('acceptDossier', { id: c1.id }));
+    await expectCounts(h, { new: 1, all: 1 });
+
+    const c2 = value(await h.call('createDossier', intake({ fullName: 'Trần Văn Đức' })));
+    expect(
+      await act(h, c2.id, { type: 'requestSupplement', stage: 'reception', items: [{ name: 'Tờ khai', reason: 'Thiếu chữ ký' }], reason: 'Chưa đủ' }),
+    ).toBe(5);
+    await expectCounts(h, { new: 1, supplement: 1, all: 2 });
+
+    const c3 = value(await h.call('createDossier', intake({ fullName: 'Lê Đức Anh' })));
+    expect(await act(h, c3.id, { type: 'refuse', reason: 'Không thuộc thẩm quyền' })).toBe(3);
+    const c4 = value(await h.call('createDossier', intake({ fullName: 'Phạm Thị Hoa' }), ));
+    value(await h.call('acceptDossier', { id: c4.id }));
+    expect(await act(h, c4.id, { type: 'withdraw' })).toBe(7);
+    await expectCounts(h, { new: 1, supplement: 1, closed: 2, all: 4 });
+
+    const pkg = await onlinePackage({ submittedAt: '2026-11-24T08:00:00+07:00' });
+    const imported = value((await h.importZip('goi.zip', pkg.zip)).body);
+    expect(imported.outcome).toBe('imported');
+    await expectCounts(h, { online: 1, new: 1, supplement: 1, closed: 2, all: 5 });
+    value(await h.call('acceptDossier', { id: imported.dossierId! }));
+    await expectCounts(h, { new: 2, supplement: 1, closed: 2, all: 5 });
+
+    expect(await act(h, c1.id, { type: 'forward', to: 'specialist', recipient: 'Công chức Tư pháp – Hộ tịch' })).toBe(2);
+    expect(await act(h, c1.id, { type: 'startProcessing' })).toBe(4);
+    await expectCounts(h, { new: 1, inProgress: 1, supplement: 1, closed: 2, all: 5 });
+    expect(await act(h, c1.id, { type: 'requestFinancialObligation', description: 'Nộp lệ phí' })).toBe(6);
+    await expectCounts(h, { new: 1, inProgress: 1, supplement: 1, closed: 2, all: 5 });
+    expect(await act(h, c1.id, { type: 'obligationFulfilled' })).toBe(4);
+    expect(await act(h, c1.id, { type: 'finish', result: { kind: 'granted', summary: 'Đã cấp giấy xác nhận' } })).toBe(9);
+    await expectCounts(h, { new: 1, ready: 1, supplement: 1, closed: 2, all: 5 });
+    expect(await act(h, c1.id, { type: 'returnResult', method: 'counter', receivedBy: { name: 'Nguyễn Thị Phúc', proof: 'slip' } })).toBe(10);
+    expect(await act(h, c2.id, { type: 'supplementReceived' })).toBe(1);
+    await expectCounts(h, { new: 2, returned: 1, closed: 2, all: 5 });
+    expect(await act(h, c2.id, { type: 'stop', reason: 'Công dân không bổ sung' })).toBe(8);
+    await expectCounts(h, { new: 1, returned: 1, closed: 3, all: 5 });
+  });
+
+  it('flags overdue, due soon, online acceptance late and stale from the clock, and filters by each flag', async () => {
+    // Monday 23/11 23:30 and Tuesday 24/11 00:30, Vietnamese time: two days for the period filter.
+    const h = await desk('2026-11-23T16:30:00Z');
+    const lateNight = value(await h.call('createDossier', intake({ fullName: 'Đinh Văn Khuya' })));
+    h.clock.set('2026-11-23T17:30:00Z');
+    const earlyMorning = value(await h.call('createDossier', intake({ fullName: 'Đinh Văn Sớm' })));
+    h.clock.set('2026-11-24T02:15:00Z'); // Tuesday 09:15
+
+    const a = value(await h.call('createDossier', { ...intake({ fullName: 'Hồ Văn Ba Ngày' }), accept: true }));
+    const b = value(await h.call('createDossier', { ...intake({ fullName: 'Hồ Thị Trong Ngày' }, 'ket-hon'), accept: true }));
+    const c = value(await h.call('createDossier', intake({ fullName: 'Vũ Văn Chứng' }, 'chung-thuc-ban-sao')));
+    expect(a.dueAt).toBe('2026-11-27T02:15:00.000Z'); // 3 working days: Friday 09:15
+    expect(new Date(b.dueAt!).getTime()).toBeLessThan(new Date('2026-11-25T02:15:00Z').getTime());
+
+    // Submitted Monday 09:00: 8 working hours end Tuesday 09:00, a quarter of an hour ago.
+    const late = value((await h.importZip('muon.zip', (await onlinePackage({ submittedAt: '2026-11-23T09:00:00+07:00', fullName: 'Lý Văn Muộn' })).zip)).body);
+    const fresh = value((await h.importZip('moi.zip', (await onlinePackage({ submittedAt: '2026-11-24T08:00:00+07:00', fullName: 'Lý Văn Mới' })).zip)).body);
+    expect([late.outcome, fresh.outcome]).toEqual(['imported', 'imported']);
+
+    const row = async (id: number) => (await all(h, {})).find((r) => r.id === id)!;
+    expect(await row(late.dossierId!)).toMatchObject({
+      flags: ['acceptanceLate'],
+      acceptanceDeadline: '2026-11-24T02:00:00.000Z',
+      remainingWorkingMinutes: -15,
+    });
+    // Tuesday 09:15 → Wednesday 08:00: 135 + 210 + 60 working minutes.
+    expect(await row(fresh.dossierId!)).toMatchObject({ flags: [], acceptanceDeadline: '2026-11-25T01:00:00.000Z', remainingWorkingMinutes: 405 });
+    expect((await row(b.id)).flags).toEqual(['dueSoon']);
+    expect(await row(a.id)).toMatchObject({ flags: [], remainingWorkingMinutes: 3 * 8 * 60 });
+    expect(ids(await all(h, { flag: 'acceptanceLate' }))).toEqual([late.dossierId]);
+    expect(ids(await all(h, { flag: 'dueSoon' }))).toEqual([b.id]);
+    expect(ids(await all(h, { flag: 'overdue' }))).toEqual([]);
+    expect(ids(await all(h, { tab: 'online', flag: 'acceptanceLate' }))).toEqual([late.dossierId]);
+    expect(ids(await all(h, { tab: 'new', flag: 'acceptanceLate' }))).toEqual([]);
+
+    // Filters.
+    const officers = value(await h.call('listOfficers', {}));
+    expect(officers).toEqual([{ id: expect.any(Number), fullName: 'Lê Thị Hoa', title: 'Công chức Bộ phận Một cửa' }]);
+    const sorted = (xs: Array<number | null>) => [...xs].sort((x, y) => (x ?? 0) - (y ?? 0));
+    expect(ids(await all(h, { procedureId: 'ket-hon' }))).toEqual([b.id]);
+    expect(ids(await all(h, { field: 'Chứng thực' }))).toEqual([c.id]);
+    expect(sorted(ids(await all(h, { field: 'Hộ tịch' })))).toEqual(
+      sorted([lateNight.id, earlyMorning.id, a.id, b.id, late.dossierId, fresh.dossierId]),
+    );
+    expect(ids(await all(h, { field: 'Hộ tịch', procedureId: 'chung-thuc-ban-sao' }))).toEqual([]);
+    expect(ids(await all(h, { field: 'Không có lĩnh vực này' }))).toEqual([]);
+    expect(sorted(ids(await all(h, { channel: 2 })))).toEqual(sorted([late.dossierId, fresh.dossierId]));
+    expect(sorted(ids(await all(h, { assigneeId: officers[0]!.id })))).toEqual(sorted([a.id, b.id]));
+    expect(ids(await all(h, { assigneeId: officers[0]!.id + 100 }))).toEqual([]);
+    expect(sorted(ids(await all(h, { from: '2026-11-23', to: '2026-11-23' })))).toEqual(sorted([lateNight.id, late.dossierId]));
+    expect(ids(await all(h, { from: '2026-11-24', to: '2026-11-24' }))).toContain(earlyMorning.id);
+    expect(ids(await all(h, { from: '2026-11-24' }))).not.toContain(lateNight.id);
+    expect(ids(await all(h, { to: '2026-11-23', tab: 'new' }))).toEqual([lateNight.id]);
+    expect(ids(await all(h, { from: '2026-11-25' }))).toEqual([]);
+    expect(await h.call('listQueue', { from: '24/11/2026' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Ngày phải có dạng yyyy-mm-dd' } });
+    // A day that is not on the calendar is refused, not silently dropped (which would list every dossier).
+    expect(await h.call('listQueue', { from: '2026-02-30' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Ngày 2026-02-30 không có trên lịch', details: [{ path: 'from' }] },
+    });
+    expect(await h.call('listQueue', { to: '2026-13-01' })).toMatchObject({ ok: false, error: { details: [{ path: 'to' }] } });
+    expect(await h.call('listQueue', { flag: 'urgent' as never })).toMatchObject({ ok: false, error: { message: 'Bộ lọc cảnh báo không hợp lệ' } });
+
+    // Friday 08:15: A is due at 09:15 (one working hour left), B is past its day.
+    h.clock.set('2026-11-27T01:15:00Z');
+    expect(await row(a.id)).toMatchObject({ flags: ['dueSoon'], remainingWorkingMinutes: 60 });
+    expect((await row(b.id)).flags).toContain('overdue');
+    expect((await row(b.id)).remainingWorkingMinutes).toBeLessThan(0);
+    expect(ids(await all(h, { flag: 'dueSoon' }))).toEqual([a.id]);
+    expect(ids(await all(h, { flag: 'overdue' }))).toEqual([b.id]);
+
+    // Friday 10:00: A is overdue too; everything untouched since Tuesday 09:15 has been still for three working days.
+    h.clock.set('2026-11-27T03:00:00Z');
+    expect((await row(a.id)).flags).toEqual(['overdue', 'stale']);
+    expect(sorted(ids(await all(h, { flag: 'overdue' })))).toEqual(sorted([a.id, b.id]));
+    const stale = ids(await all(h, { flag: 'stale' }));
+    expect(stale).toEqual(expect.arrayContaining([a.id, b.id, c.id, lateNight.id, earlyMorning.id]));
+    for (const r of await all(h, {})) expect(r.flags.includes('stale'), r.code).toBe(stale.includes(r.id));
+
+    // A movement (a review) restarts the stale clock; the threshold follows the counter setting.
+    value(await h.call('reviewComponents', { id: c.id, verdicts: [{ position: 1, verdict: 'ok' }] }));
+    expect(ids(await all(h, { flag: 'stale' }))).not.toContain(c.id);
+    h.clock.set('2026-11-30T03:30:00Z'); // Monday 10:30: one working day and a half hour after the review
+    expect(ids(await all(h, { flag: 'stale' }))).not.toContain(c.id);
+    value(await h.call('saveCounterSettings', { scanFolder: '', maxFileMb: 50, staleDays: 1 }));
+    expect(ids(await all(h, { flag: 'stale' }))).toContain(c.id);
+  });
+
+  it('sorts by reception or due date and pages through both without gaps or repeats; a foreign cursor restarts', async () => {
+    const h = await desk('2026-11-24T01:00:00Z');
+    const procedures = ['xac-nhan-tthn', 'ket-hon', 'dang-ky-lai-khai-sinh', 'chung-thuc-hop-dong'];
+    const created: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      // Pairs share an instant, so the id breaks ties.
+      if (i % 2 === 0) h.clock.advance(7 * 60_000);
+      const d = value(await h.call('createDossier', intake({ fullName: `Người Thứ ${i}` }, procedures[i % procedures.length])));
+      created.push(d.id);
+      if (i % 3 !== 0) value(await h.call('acceptDossier', { id: d.id }));
+    }
+    const rows = await all(h, { limit: 500 });
+    expect(rows).toHaveLength(22);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const t = (iso: string | null) => (iso === null ? null : new Date(iso).getTime());
+    const cmp = (key: (r: QueueRow) => number | null, dir: 1 | -1) => (x: number, y: number) => {
+      const a = key(byId.get(x)!);
+      const b = key(byId.get(y)!);
+      // SQLite order: NULL is the smallest value (first ascending, last descending); ties by id in the same direction.
+      if (a !== b) return (a === null ? -1 : b === null ? 1 : a - b) * dir;
+      return (x - y) * dir;
+    };
+    const expectOrder = (key: (r: QueueRow) => number | null, dir: 1 | -1) => [...created].sort(cmp(key, dir));
+    const dueCount = rows.filter((r) => r.dueAt !== null).length;
+    expect(dueCount).toBeGreaterThan(5);
+    expect(new Set(rows.filter((r) => r.dueAt !== null).map((r) => r.dueAt)).size).toBeLessThan(dueCount); // ties exist
+
+    const walk = async (query: QueueQuery) => {
+      const pages: number[][] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = value(await h.call('listQueue', { ...query, limit: 4, cursor }));
+        pages.push(ids(page.items));
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(pages.length).toBeGreaterThan(2);
+      const flat = pages.flat();
+      expect(new Set(flat).size).toBe(flat.length);
+      return flat;
+    };
+    expect(await walk({})).toEqual(expectOrder((r) => t(r.receivedAt), -1));
+    expect(await walk({ sort: 'received', direction: 'asc' })).toEqual(expectOrder((r) => t(r.receivedAt), 1));
+    expect(await walk({ sort: 'due' })).toEqual(expectOrder((r) => t(r.dueAt), 1));
+    expect(await walk({ sort: 'due', direction: 'desc' })).toEqual(expectOrder((r) => t(r.dueAt), -1));
+    const newTab = await walk({ tab: 'new', sort: 'due' });
+    expect(newTab).toEqual(expectOrder((r) => t(r.dueAt), 1));
+
+    // A cursor from the reception order means nothing to the due order: the page starts over.
+    const received = value(await h.call('listQueue', { limit: 4 }));
+    const due = value(await h.call('listQueue', { sort: 'due', limit: 4 }));
+    const foreign = value(await h.call('listQueue', { sort: 'due', limit: 4, cursor: received.nextCursor! }));
+    expect(ids(foreign.items)).toEqual(ids(due.items));
+    const garbage = value(await h.call('listQueue', { limit: 4, cursor: 'xyz.1.2' }));
+    expect(ids(garbage.items)).toEqual(ids(received.items));
+  });
+
+  it('searches inside a tab by folded name, code and CCCD', async () => {
+    const h = await desk();
+    const inNew = value(await h.call('createDossier', intake({ fullName: 'Nguyễn Văn Đông' })));
+    const inSupplement = value(await h.call('createDossier', intake({ fullName: 'Nguyễn Thị Đào' })));
+    await act(h, inSupplement.id, {
+      type: 'requestSupplement',
+      stage: 'reception',
+      items: [{ name: 'Tờ khai', reason: 'Thiếu' }],
+      reason: 'Chưa đủ',
+    });
+    const other = value(await h.call('createDossier', intake({ fullName: 'Trần Thị Đào', idNumber: '038185000111' })));
+    const q = async (query: QueueQuery) => ids(value(await h.call('listQueue', query)).items);
+    expect(await q({ q: 'nguyen' })).toEqual([inSupplement.id, inNew.id]);
+    expect(await q({ q: 'nguyen', tab: 'supplement' })).toEqual([inSupplement.id]);
+    expect(await q({ q: 'nguyen', tab: 'new' })).toEqual([inNew.id]);
+    expect(await q({ q: 'dao', tab: 'new' })).toEqual([other.id]);
+    expect(await q({ q: 'dao', tab: 'closed' })).toEqual([]);
+    expect(await q({ q: inSupplement.code, tab: 'supplement' })).toEqual([inSupplement.id]);
+    expect(await q({ q: inSupplement.code, tab: 'new' })).toEqual([]);
+    expect(await q({ q: '038185', tab: 'new' })).toEqual([other.id]);
+    expect(await h.call('listQueue', { tab: 'archive' as never })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Thẻ hàng đợi không hợp lệ' },
+    });
+  });
+
+  it('reads a tab page through the index dossiers_tab_received (query plan of the SQL the repository runs)', async () => {
+    const h = await desk();
+    for (let i = 0; i < 5; i++) value(await h.call('createDossier', intake({ fullName: `Người ${i}` })));
+    const ro = new Database(path.join(h.dataDir, DB_FILE_NAME), { readonly: true });
+    try {
+      const ran: Array<{ sql: string; params: unknown[] }> = [];
+      const spy = {
+        prepare: (sql: string) => {
+          const stmt = ro.prepare(sql);
+          return { all: (...params: unknown[]) => (ran.push({ sql, params }), stmt.all(...params)) };
+        },
+      } as unknown as Db;
+      const repo = queueRepo(spy);
+      const none: RadarFilter = {
+        tab: null, status: null, procedureIds: null, channel: null, assigneeId: null, receivedFrom: null,
+        receivedBefore: null, dueBefore: null, dueFrom: null, runningOnly: false, onlineReceivedBefore: null, staleBefore: null,
+      };
+      const plan = (i: number) =>
+        (ro.prepare(`EXPLAIN QUERY PLAN ${ran[i]!.sql}`).all(...ran[i]!.params) as Array<{ detail: string }>)
+          .map((r) => r.detail)
+          .join(' | ');
+
+      expect(repo.page({ ...none, tab: 'new' }, { sort: 'received', direction: 'desc' }, null, 50)).toHaveLength(5);
+      expect(repo.page({ ...none, tab: 'new' }, { sort: 'received', direction: 'desc' }, { key: Date.now() * 2, id: 1e9 }, 50)).toHaveLength(5);
+      repo.page({ ...none, tab: 'inProgress' }, { sort: 'due', direction: 'asc' }, { key: 1, id: 1 }, 50);
+      expect(ran[0]!.sql).toMatch(/d\.work_tab = \?/);
+      expect(plan(0)).toMatch(/SEARCH d USING (COVERING )?INDEX dossiers_tab_received \(work_tab=\?\)/);
+      // The next page seeks to the cursor inside the index (keyset), rather than walking the tab from its top.
+      expect(plan(1)).toMatch(/SEARCH d USING (COVERING )?INDEX dossiers_tab_received \(work_tab=\? AND \(?received_at/);
+      expect(plan(2)).toMatch(/SEARCH d USING (COVERING )?INDEX dossiers_tab_due \(work_tab=\? AND/);
+      for (const i of [0, 1, 2]) expect(plan(i)).not.toMatch(/TEMP B-TREE|SCAN d\b/);
+    } finally {
+      ro.close();
+    }
+  });
+});
