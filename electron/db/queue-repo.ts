@@ -50,6 +50,15 @@ const FROM = `dossiers d ${JOINS}`;
 
 type Param = string | number;
 
+/** The work states whose statuses a flag filter can match (see RUNNING_STATUSES, STALE_STATUSES). */
+const ALL_TABS = ['online', 'new', 'inProgress', 'supplement', 'ready', 'returned', 'closed'] as const;
+function TABS_FOR_FLAG_FILTER(f: RadarFilter): readonly string[] {
+  if (f.runningOnly) return ['new', 'inProgress'];
+  if (f.onlineReceivedBefore !== null) return ['online'];
+  if (f.staleBefore !== null) return ['online', 'new', 'inProgress', 'ready'];
+  return ALL_TABS;
+}
+
 /** WHERE fragments for the filters (each filter adds one AND). */
 function filterSql(f: RadarFilter, params: Param[]): string[] {
   const where: string[] = [];
@@ -57,6 +66,8 @@ function filterSql(f: RadarFilter, params: Param[]): string[] {
     where.push(sql);
     params.push(...values);
   };
+  // A flag no dossier of the tab can carry (overdue among the returned): nothing to walk the tab's index for.
+  if (f.tab !== null && !TABS_FOR_FLAG_FILTER(f).includes(f.tab)) where.push('0');
   if (f.tab !== null) add('d.work_tab = ?', f.tab);
   if (f.status !== null) add('d.status = ?', f.status);
   if (f.procedureIds !== null) {

@@ -4,7 +4,7 @@
  * rename, fsync of the folder), so the caller's database row never points at a half-written or unchecked file.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, mkdirSync, readdirSync, rmdirSync, rmSync, unlinkSync, type Dirent } from 'node:fs';
+import { createReadStream, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, type Dirent } from 'node:fs';
 import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { AcceptedMime } from '../contract/counter';
@@ -16,6 +16,16 @@ export interface IngestOptions {
   /** The name as the officer or the scanner gave it; stored made safe (see safeFileName). */
   name: string;
   maxBytes: number;
+  /**
+   * Called as soon as the content's hash is known, before the blob is looked for or placed: the caller holds the
+   * blob from there until its row commits, so a concurrent discard of the same bytes cannot remove it.
+   */
+  onHashed?: (sha256: string) => void;
+}
+
+export interface SweepOptions {
+  /** Only entries not modified for this long (another desk process on the same folder may be mid-write). */
+  olderThanMs?: number;
 }
 
 export type IngestFailureCode = 'EMPTY' | 'TOO_LARGE' | 'TYPE' | 'MISMATCH' | 'ENCRYPTED' | 'NO_PAGES' | 'UNREADABLE';
@@ -38,7 +48,7 @@ export interface FileStore {
   /** Re-hashes the blob: 'ok' | 'missing' | 'changed'. */
   verify(sha256: string): Promise<'ok' | 'missing' | 'changed'>;
   /** Removes blobs for which isReferenced(sha) is false, and every tmp file. Call at start, before serving. */
-  sweep(isReferenced: (sha256: string) => boolean): { blobsRemoved: number; tmpRemoved: number };
+  sweep(isReferenced: (sha256: string) => boolean, options?: SweepOptions): { blobsRemoved: number; tmpRemoved: number };
   /** Removes one blob if not referenced (after a failed multi-file import). */
   discardIfUnreferenced(sha256: string, isReferenced: (sha256: string) => boolean): void;
 }
@@ -121,6 +131,7 @@ export function createFileStore(rootDir: string): FileStore {
         : await receiveStream(source, fh, maxBytes, name);
       if (!received.ok) return received.failure;
       const { sha256, size, sniffed } = received;
+      opts.onHashed?.(sha256);
       if (sniffed.mime === null) throw new Error('unreachable: checkType accepted a rejected type');
 
       // Blobs are read-only: a viewer "saving" an opened attachment must not alter it in place.
@@ -183,10 +194,20 @@ export function createFileStore(rootDir: string): FileStore {
     return hash.digest('hex') === sha256 ? 'ok' : 'changed';
   }
 
-  function sweep(isReferenced: (sha256: string) => boolean): { blobsRemoved: number; tmpRemoved: number } {
+  function sweep(isReferenced: (sha256: string) => boolean, options: SweepOptions = {}): { blobsRemoved: number; tmpRemoved: number } {
+    const cutoff = options.olderThanMs === undefined ? Infinity : Date.now() - options.olderThanMs;
+    const old = (path: string) => {
+      if (cutoff === Infinity) return true;
+      try {
+        return statSync(path).mtimeMs < cutoff;
+      } catch {
+        return false;
+      }
+    };
     let tmpRemoved = 0;
     for (const entry of list(tmpDir)) {
-      if (tryRemove(join(tmpDir, entry.name), entry.isDirectory())) tmpRemoved++;
+      const path = join(tmpDir, entry.name);
+      if (old(path) && tryRemove(path, entry.isDirectory())) tmpRemoved++;
     }
     let blobsRemoved = 0;
     for (const prefix of list(blobsDir)) {
@@ -195,7 +216,8 @@ export function createFileStore(rootDir: string): FileStore {
       let left = 0;
       for (const entry of list(dir)) {
         const ours = entry.isFile() && SHA256.test(entry.name) && entry.name.startsWith(prefix.name);
-        if (ours && !isReferenced(entry.name) && tryRemove(join(dir, entry.name), false)) blobsRemoved++;
+        const path = join(dir, entry.name);
+        if (ours && !isReferenced(entry.name) && old(path) && tryRemove(path, false)) blobsRemoved++;
         else left++;
       }
       if (left === 0) {

@@ -154,7 +154,8 @@ export function createDesk(config: DeskConfig): Desk {
     officerId: () => currentOfficer()?.id ?? null,
   });
   // Blobs a crash left without a row (an upload or import cut short) go before anything is served.
-  const swept = files.sweep();
+  const presence = registerPresence(config.dataDir);
+  const swept = files.sweep(presence.othersAlive);
   if (swept.blobsRemoved + swept.tmpRemoved > 0) {
     console.warn(`[desk] removed ${swept.blobsRemoved} orphan file(s) and ${swept.tmpRemoved} unfinished upload(s)`);
   }
@@ -728,8 +729,12 @@ export function createDesk(config: DeskConfig): Desk {
     }
   };
 
-  const spoolDir = path.join(config.dataDir, 'imports');
-  fs.rmSync(spoolDir, { recursive: true, force: true }); // packages a crash left half-received
+  // One spool folder per process: a second desk on the same data folder never removes this one's packages.
+  const spoolRoot = path.join(config.dataDir, 'imports');
+  const spoolDir = path.join(spoolRoot, String(process.pid));
+  for (const entry of fs.existsSync(spoolRoot) ? fs.readdirSync(spoolRoot) : []) {
+    if (entry === String(process.pid) || !isAlive(Number(entry))) fs.rmSync(path.join(spoolRoot, entry), { recursive: true, force: true });
+  }
   const packageLimit = () => Math.min(20 * counter.get().maxFileMb * 1024 * 1024, 2 * 1024 ** 3);
   const importPackageFrom = async (source: NodeJS.ReadableStream | Buffer, fileName: string): Promise<ImportReport> => {
     fs.mkdirSync(spoolDir, { recursive: true });
@@ -746,7 +751,10 @@ export function createDesk(config: DeskConfig): Desk {
   };
 
   const desk = {
-    close: () => db.close(),
+    close: () => {
+      db.close();
+      presence.leave();
+    },
     warmUp,
     uploadLimitBytes: () => counter.get().maxFileMb * 1024 * 1024,
     packageLimitBytes: packageLimit,
@@ -765,6 +773,36 @@ export function createDesk(config: DeskConfig): Desk {
       enveloped(name, () => (fn as (i: unknown) => unknown)(input));
   }
   return desk;
+}
+
+const isAlive = (pid: number): boolean => {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Each desk process on a data folder leaves its pid in run/ while it is open, so the start-up sweep knows whether
+ * another counter (or the CLI) may be writing files at this moment. Entries of dead processes are removed.
+ */
+function registerPresence(dataDir: string): { othersAlive: boolean; leave(): void } {
+  const dir = path.join(dataDir, 'run');
+  fs.mkdirSync(dir, { recursive: true });
+  let othersAlive = false;
+  for (const entry of fs.readdirSync(dir)) {
+    const pid = Number(entry);
+    if (pid === process.pid) continue;
+    if (isAlive(pid)) othersAlive = true;
+    else fs.rmSync(path.join(dir, entry), { force: true });
+  }
+  const mine = path.join(dir, String(process.pid));
+  fs.writeFileSync(mine, '');
+  return { othersAlive, leave: () => fs.rmSync(mine, { force: true }) };
 }
 
 /** Writes a stream to a file up to `limit` bytes; false (and no file) when it is larger. */

@@ -87,11 +87,15 @@ export function filesService(deps: {
     name: string,
     origin: 'upload' | 'scan',
   ): Promise<FileMeta> {
-    const result = await store.ingest(source, { name, maxBytes: maxBytes() });
-    if (!result.ok) throw failure(result, name);
-    holds.hold(result.sha256);
+    let held: string | null = null;
+    const hold = (sha: string) => {
+      holds.hold(sha);
+      held = sha;
+    };
     let id: number;
     try {
+      const result = await store.ingest(source, { name, maxBytes: maxBytes(), onHashed: hold });
+      if (!result.ok) throw failure(result, name);
       id = files.insert({
       sha256: result.sha256,
       name: result.name,
@@ -104,7 +108,7 @@ export function filesService(deps: {
       createdById: deps.officerId(),
       });
     } finally {
-      holds.release(result.sha256);
+      if (held !== null) holds.release(held);
     }
     return toFileMeta(files.byId(id)!);
   }
@@ -263,10 +267,13 @@ export function filesService(deps: {
       }).immediate();
     },
 
-    /** At start: blobs no row points at, and temp files a crash left, are removed. */
-    sweep() {
+    /**
+     * At start: blobs no row points at, and temp files a crash left, are removed. With another desk process alive
+     * on the same folder (a second counter, the CLI), only entries untouched for an hour: its work may be in flight.
+     */
+    sweep(othersAlive: boolean) {
       const known = files.hashes();
-      return store.sweep((sha) => known.has(sha));
+      return store.sweep((sha) => known.has(sha) || holds.has(sha), othersAlive ? { olderThanMs: 3_600_000 } : {});
     },
   };
 }

@@ -103,11 +103,14 @@ export function onlineImporter(deps: ImportDeps) {
       for (const [i, component] of m.components.entries()) {
         for (const name of component.files) {
           try {
-            const result = await deps.store.ingest(await pkg.openEntry(name), { name, maxBytes: deps.maxFileBytes() });
+            // Held from the moment its hash is known until the transaction below commits (or the import fails).
+            const hold = (sha: string) => {
+              deps.holds.hold(sha);
+              stored.push(sha);
+            };
+            const result = await deps.store.ingest(await pkg.openEntry(name), { name, maxBytes: deps.maxFileBytes(), onHashed: hold });
             if (!result.ok) problems.push({ file: name, message: result.message });
             else {
-              deps.holds.hold(result.sha256);
-              stored.push(result.sha256);
               files.push({ position: i + 1, ...result });
             }
           } catch (err) {

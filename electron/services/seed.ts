@@ -30,6 +30,13 @@ const SECONDARY_INDEXES = {
   dossiers_id_number: 'CREATE INDEX dossiers_id_number ON dossiers (id_number)',
   dossiers_phone: 'CREATE INDEX dossiers_phone ON dossiers (phone)',
   events_dossier: 'CREATE INDEX events_dossier ON events (dossier_id, id)',
+  events_at: 'CREATE INDEX events_at ON events (at, id)',
+  dossiers_tab_received: 'CREATE INDEX dossiers_tab_received ON dossiers (work_tab, received_at, id)',
+  dossiers_tab_due: 'CREATE INDEX dossiers_tab_due ON dossiers (work_tab, due_at, id)',
+  dossiers_due: 'CREATE INDEX dossiers_due ON dossiers (due_at, id)',
+  dossiers_running_received:
+    'CREATE INDEX dossiers_running_received ON dossiers (received_at, id, due_at) WHERE status IN (2, 4)',
+  dossiers_running_due: 'CREATE INDEX dossiers_running_due ON dossiers (due_at, id) WHERE status IN (2, 4)',
 };
 
 const MERGER = Date.UTC(2025, 6, 1) - 7 * 3600_000;

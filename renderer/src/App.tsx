@@ -9,7 +9,10 @@ import type { SetupState } from '../../electron/contract';
 import { useDesk } from './api';
 import i18n, { rememberLanguage, savedLanguage, type Language } from './i18n';
 import { navigate, useRoute, type Route } from './lib/router';
+import { InboxDrawer, InboxNavLabel } from './components/intake/InboxDrawer';
+import { openInbox } from './components/intake/inboxStore';
 import { DossierScreen } from './screens/DossierScreen';
+import { ImportScreen } from './screens/ImportScreen';
 import { IntakeScreen } from './screens/IntakeScreen';
 import { QueueScreen } from './screens/QueueScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
@@ -112,10 +115,12 @@ function Shell({ setup, onAgencyChanged, language, setLanguage }: LanguageProps 
             mode="horizontal"
             selectedKeys={[menuKey]}
             disabledOverflow
-            onClick={({ key }) => navigate({ name: key } as Route)}
+            onClick={({ key }) => (key === 'inbox' ? openInbox() : navigate({ name: key } as Route))}
             items={[
               { key: 'queue', label: t('nav.queue') },
               { key: 'intake', label: <span>{t('nav.intake')} <kbd className="kbd-dark">F2</kbd></span> },
+              { key: 'import', label: t('importOnline.nav') },
+              { key: 'inbox', label: <InboxNavLabel /> },
               { key: 'settings', label: t('nav.settings') },
             ]}
           />
@@ -130,6 +135,7 @@ function Shell({ setup, onAgencyChanged, language, setLanguage }: LanguageProps 
       <Layout.Content className="shell-content">
         <Screen route={route} setup={setup} onAgencyChanged={onAgencyChanged} language={language} setLanguage={setLanguage} />
       </Layout.Content>
+      <InboxDrawer />
     </Layout>
   );
 }
@@ -138,6 +144,8 @@ function Screen({ route, setup, onAgencyChanged, language, setLanguage }: Langua
   switch (route.name) {
     case 'intake':
       return <IntakeScreen />;
+    case 'import':
+      return <ImportScreen />;
     case 'dossier':
       return <DossierScreen key={route.id} id={route.id} />;
     case 'settings':

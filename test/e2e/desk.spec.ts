@@ -57,8 +57,9 @@ test('a new officer sets up the desk, receives a dossier and prints its slip', a
   });
 
   let code = '';
-  await test.step('Enter saves; the detail shows the dossier code and its first event', async () => {
-    await page.getByLabel('Địa chỉ', { exact: true }).press('Enter');
+  await test.step('"Lưu chưa tiếp nhận" saves without accepting; the detail shows the code and its first event', async () => {
+    // (Enter receives and accepts in one step: test/e2e/counter.spec.ts.)
+    await page.getByRole('button', { name: 'Lưu chưa tiếp nhận' }).click();
     const codeText = page.getByTestId('dossier-code');
     await expect(codeText).toHaveText(CODE);
     code = (await codeText.textContent()) ?? '';
@@ -97,7 +98,7 @@ test('a new officer sets up the desk, receives a dossier and prints its slip', a
     await expect(row).toBeVisible();
     await expect(row).toContainText(APPLICANT);
     await expect(row).toContainText('Được tiếp nhận');
-    await expect(row).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await expect(row).toContainText(/\d{2}\/\d{2}\/\d{4}\s*\d{2}:\d{2}/);
     await expectAccessible(page, 'queue');
     await screenshot(page, '06-queue');
   });
@@ -186,7 +187,7 @@ test('a name carrying <script> is refused with a clear message, by the screen an
   await name.fill('Phúc <script>alert(1)</script>');
   await page.getByLabel('Số giấy tờ', { exact: true }).fill('038196001234');
   await page.getByLabel('Địa chỉ', { exact: true }).fill('Phường Tĩnh Gia, tỉnh Thanh Hóa');
-  await page.getByRole('button', { name: /Lưu hồ sơ/ }).click();
+  await page.getByRole('button', { name: /Lưu chưa tiếp nhận/ }).click();
   await expect(fieldError(page, 'Họ và tên')).toHaveText('Họ và tên: không được chứa ký tự < hoặc >');
   await expect(page).toHaveURL(/#\/intake$/);
   await screenshot(page, '09-intake-script-name');

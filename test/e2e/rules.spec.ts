@@ -72,7 +72,7 @@ test('the intake shows the due date and the fee live, and a CCCD QR scan fills t
   });
 
   await test.step('saved with its fee (and the birth year and gender read from the card)', async () => {
-    await page.getByRole('button', { name: /Lưu hồ sơ/ }).click();
+    await page.getByRole('button', { name: /Lưu chưa tiếp nhận/ }).click();
     await expect(page.getByTestId('dossier-code')).toBeVisible();
     const info = page.locator('.dossier-main');
     await expect(info).toContainText('10.000 đ');
@@ -97,7 +97,7 @@ test('a supplement is requested on a new dossier', async ({ page }) => {
   await expect(live).toContainText('Được miễn: Người thuộc hộ nghèo');
   await expectAccessible(page, 'intake with exemptions');
   await screenshot(page, '13-intake-exemptions');
-  await page.getByRole('button', { name: /Lưu hồ sơ/ }).click();
+  await page.getByRole('button', { name: /Lưu chưa tiếp nhận/ }).click();
   await expect(page.getByTestId('dossier-code')).toBeVisible();
   await expect(page.locator('.screen-head .status-tag')).toHaveText('Mới đăng ký');
   await expect(page.locator('.dossier-main')).toContainText('Được miễn: Người thuộc hộ nghèo');

@@ -6,7 +6,7 @@ import { FormAlert } from './FormAlert';
 import { clearEditedErrors, submitToDesk } from '../lib/formErrors';
 
 /** The lifecycle actions this screen offers; the others (finish, returnResult, extensions…) come later. */
-export const SIMPLE_ACTIONS = ['refuse', 'requestSupplement', 'supplementReceived', 'forward', 'withdraw', 'stop'] as const;
+export const SIMPLE_ACTIONS = ['refuse', 'requestSupplement', 'supplementReceived', 'forward', 'withdraw', 'cancelWithdrawal', 'stop'] as const;
 export type SimpleAction = (typeof SIMPLE_ACTIONS)[number];
 export const isSimpleAction = (type: string): type is SimpleAction => (SIMPLE_ACTIONS as readonly string[]).includes(type);
 
@@ -26,6 +26,11 @@ interface Props {
   detail: DossierDetail;
   /** Where a forwarded dossier usually goes (the procedure's competent unit). */
   forwardDefault?: { to: 'specialist' | 'external'; recipient: string };
+  /**
+   * requestSupplement built from the review: the components marked thiếu / không hợp lệ, ticked with their reason
+   * (editable), and the general reason. Positions as in the dossier's components.
+   */
+  prefill?: { items: { position: number; reason: string }[]; reason: string };
   onClose: () => void;
   onDone: (detail: DossierDetail) => void;
 }
@@ -36,13 +41,16 @@ const trimmed = (s: string | undefined) => (s ?? '').trim();
  * One small dialog per action with just the fields it needs; the contract's schema checks them (Vietnamese messages
  * under the fields), then applyDossierAction records the step. A refusal from the desk is shown as it comes.
  */
-export function ActionDialog({ type, label, requiresOverride, detail, forwardDefault, onClose, onDone }: Props) {
+export function ActionDialog({ type, label, requiresOverride, detail, forwardDefault, prefill, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ActionValues>();
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string>();
   const { dossier, components } = detail;
   const stage = dossier.status === 1 ? 'reception' : 'appraisal';
+  const prefilled = new Map((type === 'requestSupplement' ? (prefill?.items ?? []) : []).map((i) => [i.position, i.reason]));
+  // The form that the desk issues with this action, named on the button so the officer knows a paper follows.
+  const issues = type === 'requestSupplement' ? '02' : type === 'refuse' ? '03' : null;
   const picks = Form.useWatch('picks', form);
 
   const build = (v: ActionValues): { action: ActionInput; itemRows: string[] } => {
@@ -54,6 +62,8 @@ export function ActionDialog({ type, label, requiresOverride, detail, forwardDef
         return { action: { type, reason: a.reason ?? '' }, itemRows: [] };
       case 'withdraw':
         return { action: trimmed(a.reason) ? { type, reason: a.reason } : { type }, itemRows: [] };
+      case 'cancelWithdrawal':
+        return { action: { type, reason: a.reason ?? '' }, itemRows: [] };
       case 'supplementReceived':
         return { action: trimmed(a.note) ? { type, note: a.note } : { type }, itemRows: [] };
       case 'forward': {
@@ -108,7 +118,7 @@ export function ActionDialog({ type, label, requiresOverride, detail, forwardDef
     <Modal
       open
       title={label}
-      okText={t('action.submit')}
+      okText={issues ? t('action.submitIssuing', { form: t('form.mau', { number: issues }) }) : t('action.submit')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -118,13 +128,21 @@ export function ActionDialog({ type, label, requiresOverride, detail, forwardDef
       maskClosable={false}
     >
       <p className="hint">{t(`action.intro.${type}`)}</p>
+      {prefilled.size > 0 && (
+        <Alert type="info" showIcon className="form-alert" title={t('action.prefilled', { n: prefilled.size })} data-testid="supplement-prefilled" />
+      )}
       <FormAlert title={label} message={alert} />
       <Form<ActionValues>
         form={form}
         layout="vertical"
         initialValues={{
-          action: forwardDefault && type === 'forward' ? { to: forwardDefault.to, recipient: forwardDefault.recipient } : { to: 'specialist' },
-          picks: components.map(() => ({ checked: false, reason: '' })),
+          action:
+            forwardDefault && type === 'forward'
+              ? { to: forwardDefault.to, recipient: forwardDefault.recipient }
+              : type === 'requestSupplement' && prefill
+                ? { to: 'specialist', reason: prefill.reason }
+                : { to: 'specialist' },
+          picks: components.map((c) => ({ checked: prefilled.has(c.position), reason: prefilled.get(c.position) ?? '' })),
           other: { name: '', reason: '' },
         }}
         onFinish={(v) => void submit(v)}
@@ -137,6 +155,7 @@ export function ActionDialog({ type, label, requiresOverride, detail, forwardDef
         {type === 'refuse' && reasonField('reason', t('action.refuseReason'), true)}
         {type === 'stop' && reasonField('reason', t('action.stopReason'), true)}
         {type === 'withdraw' && reasonField('reason', t('action.withdrawReason'), false)}
+        {type === 'cancelWithdrawal' && reasonField('reason', t('action.cancelWithdrawalReason'), true)}
         {type === 'supplementReceived' && reasonField('note', t('action.note'), false)}
         {type === 'forward' && (
           <>

@@ -1,4 +1,4 @@
-import { Checkbox, Form, InputNumber } from 'antd';
+import { Button, Checkbox, Form, InputNumber } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -19,8 +19,9 @@ const REFRESH_MS = 60_000;
 /**
  * Under the procedure's summary on the intake: the due date if the dossier were received now, the inputs the fee
  * depends on (pages, copies, exemptions) and the fee itself, recomputed by the desk (previewIntake) as they change.
+ * `scannedPages` (the pages of the scans attached so far) is offered for a fee counted per page, so nobody recounts.
  */
-export function IntakeLive({ procedure }: { procedure: Procedure }) {
+export function IntakeLive({ procedure, scannedPages = 0 }: { procedure: Procedure; scannedPages?: number }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const feeValues = Form.useWatch('fee', form) as FeeValues | undefined;
@@ -65,7 +66,18 @@ export function IntakeLive({ procedure }: { procedure: Procedure }) {
       {(rule.kind === 'per_page' || rule.kind === 'per_copy' || exemptions.length > 0) && (
         <div className="fee-inputs">
           {rule.kind === 'per_page' && (
-            <Form.Item label={t('intake.pages')} name={['fee', 'pages']} className="fee-count">
+            <Form.Item
+              label={t('intake.pages')}
+              name={['fee', 'pages']}
+              className="fee-count"
+              extra={
+                scannedPages > 0 && feeValues?.pages !== scannedPages ? (
+                  <Button type="link" size="small" className="use-scanned" onClick={() => form.setFieldValue(['fee', 'pages'], scannedPages)}>
+                    {t('intake.useScannedPages', { n: scannedPages })}
+                  </Button>
+                ) : undefined
+              }
+            >
               <InputNumber min={1} max={100_000} precision={0} />
             </Form.Item>
           )}

@@ -6,12 +6,14 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { name: 'queue' }
   | { name: 'intake' }
+  | { name: 'import' }
   | { name: 'dossier'; id: number }
   | { name: 'settings'; tab?: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/intake') return { name: 'intake' };
+  if (path === '/import') return { name: 'import' };
   const settings = /^\/settings(?:\/([a-z]+))?$/.exec(path);
   if (settings) return settings[1] ? { name: 'settings', tab: settings[1] } : { name: 'settings' };
   const m = /^\/dossiers\/(\d+)$/.exec(path);
@@ -23,6 +25,8 @@ export function routePath(route: Route): string {
   switch (route.name) {
     case 'intake':
       return '#/intake';
+    case 'import':
+      return '#/import';
     case 'settings':
       return route.tab ? `#/settings/${route.tab}` : '#/settings';
     case 'dossier':

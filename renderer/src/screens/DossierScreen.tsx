@@ -1,25 +1,46 @@
-import { App as AntApp, Alert, Button, Card, Descriptions, Spin, Timeline } from 'antd';
+import { App as AntApp, Alert, Button, Card, Descriptions, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComponentsTableHead } from '../components/ComponentsTableHead';
-import type { DocumentMeta, DossierDetail, DossierEvent } from '../../../electron/contract';
+import type { DocumentMeta, DossierDetail } from '../../../electron/contract';
 import { call, documentUrl, openDocument, useDesk } from '../api';
 import { ActionDialog, isSimpleAction, type SimpleAction } from '../components/ActionDialog';
+import { CorrectionDialog } from '../components/dossier/CorrectionDialog';
+import { DocumentsList, issuedDocuments } from '../components/dossier/DocumentsList';
+import { History } from '../components/dossier/History';
 import { FeeAmount } from '../components/IntakeLive';
+import { useFileStore } from '../components/review/fileStore';
+import { ReviewPanel } from '../components/review/ReviewPanel';
+import { useReview } from '../components/review/useReview';
 import { StatusTag } from '../components/StatusTag';
 import { formatDateTime } from '../lib/format';
 import { competentUnitText } from '../lib/intake';
 import { onEscape } from '../lib/keys';
 import { navigate } from '../lib/router';
 
+/** Refused, withdrawn, stopped, finished, returned: nothing left to review, attach or correct. */
+const CLOSED_STATUSES = new Set([3, 7, 8, 9, 10]);
+/** The order of the lifecycle buttons: the likely next step first. */
+const ACTION_ORDER: SimpleAction[] = ['supplementReceived', 'requestSupplement', 'refuse', 'forward', 'withdraw', 'cancelWithdrawal', 'stop'];
+
+interface DialogState {
+  type: SimpleAction;
+  label: string;
+  requiresOverride: boolean;
+  prefill?: { items: { position: number; reason: string }[]; reason: string };
+}
+
 export function DossierScreen({ id }: { id: number }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const detail = useDesk('getDossier', { id }, String(id));
+  const review = useReview(detail.data);
+  const store = useFileStore(detail.data?.attachments);
   const [accepting, setAccepting] = useState(false);
+  const [preparing, setPreparing] = useState<SimpleAction | null>(null);
   const [actionError, setActionError] = useState<string>();
-  const [blockedDocument, setBlockedDocument] = useState<number | null>(null);
-  const [dialog, setDialog] = useState<{ type: SimpleAction; label: string; requiresOverride: boolean } | null>(null);
+  const [blockedDocument, setBlockedDocument] = useState<DocumentMeta | null>(null);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  const [correcting, setCorrecting] = useState(false);
   const procedures = useDesk('listProcedures', {});
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -36,10 +57,33 @@ export function DossierScreen({ id }: { id: number }) {
     if (loaded) headingRef.current?.focus();
   }, [loaded]);
 
+  /** Opens what an action just issued (Mẫu 02, 03, a reissued 01…); a blocked popup leaves a link instead. */
+  const openIssued = (before: DossierDetail, after: DossierDetail): DocumentMeta | undefined => {
+    const [doc] = issuedDocuments(before.documents, after.documents);
+    if (doc && !openDocument(doc.id)) setBlockedDocument(doc);
+    return doc;
+  };
+
+  /** Unsaved verdicts are saved before a decision, so the record shows what the decision was based on. */
+  const saveReviewFirst = async (): Promise<boolean> => {
+    if (review.dirty.length === 0) return true;
+    const saved = await review.save();
+    if (saved === undefined) {
+      void message.error(t('review.saveFirst'));
+      document.querySelector('.review-card')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      return false;
+    }
+    return true;
+  };
+
   const accept = async () => {
     setActionError(undefined);
     setBlockedDocument(null);
     setAccepting(true);
+    if (!(await saveReviewFirst())) {
+      setAccepting(false);
+      return;
+    }
     const result = await call('acceptDossier', { id });
     setAccepting(false);
     if (!result.ok) {
@@ -49,7 +93,47 @@ export function DossierScreen({ id }: { id: number }) {
     }
     void message.success(t('dossier.accepted'));
     detail.reload();
-    if (!openDocument(result.value.document.id)) setBlockedDocument(result.value.document.id);
+    if (!openDocument(result.value.document.id)) setBlockedDocument(result.value.document);
+  };
+
+  const confirmAccept = () => {
+    const n = review.problems.length;
+    if (n === 0) {
+      void accept();
+      return;
+    }
+    modal.confirm({
+      title: t('dossier.acceptAnyway.title'),
+      content: t('dossier.acceptAnyway.body', { n }),
+      okText: t('dossier.acceptAnyway.ok'),
+      cancelText: t('dossier.acceptAnyway.cancel'),
+      onOk: () => void accept(),
+    });
+  };
+
+  const startAction = async (type: SimpleAction, label: string, requiresOverride: boolean) => {
+    setActionError(undefined);
+    setBlockedDocument(null);
+    if (type !== 'requestSupplement') {
+      setDialog({ type, label, requiresOverride });
+      return;
+    }
+    // The supplement request is built from the review: every component marked thiếu or không hợp lệ, with its reason.
+    setPreparing(type);
+    const ok = await saveReviewFirst();
+    setPreparing(null);
+    if (!ok) return;
+    const items = review.problems.map((p) => ({
+      position: p.component.position,
+      reason: p.reason || t(`action.defaultItemReason.${p.verdict}`),
+    }));
+    setDialog({
+      type,
+      label,
+      requiresOverride,
+      prefill: items.length > 0 ? { items, reason: t('action.supplementReasonDefault') } : undefined,
+    });
+    if (review.dirty.length > 0) detail.reload();
   };
 
   if (detail.data === undefined) {
@@ -67,8 +151,14 @@ export function DossierScreen({ id }: { id: number }) {
     );
   }
 
-  const { dossier, components, events, documents, fee, lifecycle } = detail.data;
-  const actions = detail.data.actions.filter((a) => isSimpleAction(a.type));
+  const data = detail.data;
+  const { dossier, documents, events, fee, lifecycle, portal } = data;
+  const open = !CLOSED_STATUSES.has(dossier.status);
+  const canCorrect = open && dossier.acceptedAt !== null && !lifecycle.decided;
+  const problems = review.problems.length;
+  const actions = data.actions
+    .filter((a) => isSimpleAction(a.type))
+    .sort((a, b) => ACTION_ORDER.indexOf(a.type as SimpleAction) - ACTION_ORDER.indexOf(b.type as SimpleAction));
   const procedure = procedures.data?.find((p) => p.id === dossier.procedureId);
   const forwardDefault = procedure
     ? { to: procedure.competentUnit.kind === 'ward_role' ? ('specialist' as const) : ('external' as const), recipient: competentUnitText(procedure) }
@@ -89,8 +179,14 @@ export function DossierScreen({ id }: { id: number }) {
         </div>
         {dossier.status === 1 && (
           <div className="head-actions">
-            <span className="keys-hint accept-hint">{t('dossier.acceptHint')}</span>
-            <Button type="primary" size="large" loading={accepting} onClick={() => void accept()}>
+            {problems > 0 ? (
+              <span className="keys-hint accept-hint review-warning" role="status">
+                {t('dossier.reviewProblems', { n: problems })}
+              </span>
+            ) : (
+              <span className="keys-hint accept-hint">{t('dossier.acceptHint')}</span>
+            )}
+            <Button type={problems > 0 ? 'default' : 'primary'} size="large" loading={accepting} onClick={confirmAccept}>
               {t('dossier.accept')}
             </Button>
           </div>
@@ -113,22 +209,40 @@ export function DossierScreen({ id }: { id: number }) {
           {lifecycle.supplementRequests > 0 && <span className="muted">{t('dossier.supplementRequests', { n: lifecycle.supplementRequests })}</span>}
           {lifecycle.extensions > 0 && <span className="muted">{t('dossier.extensions', { n: lifecycle.extensions })}</span>}
         </p>
-        {actions.length > 0 && (
+        {(actions.length > 0 || canCorrect) && (
           <div className="dossier-actions" role="group" aria-label={t('dossier.actions')}>
             {actions.map((a) => {
-              const label = t(`action.label.${a.type}`, { defaultValue: a.label });
+              const type = a.type as SimpleAction;
+              const label = t(`action.label.${type}`, { defaultValue: a.label });
+              const suggested = (type === 'requestSupplement' && problems > 0) || type === 'supplementReceived';
               return (
                 <Button
-                  key={a.type}
-                  onClick={() => {
-                    setActionError(undefined);
-                    setDialog({ type: a.type as SimpleAction, label, requiresOverride: a.requiresOverride });
-                  }}
+                  key={type}
+                  type={suggested ? 'primary' : 'default'}
+                  danger={type === 'refuse' || type === 'stop'}
+                  loading={preparing === type}
+                  onClick={() => void startAction(type, label, a.requiresOverride)}
                 >
                   {label}
+                  {type === 'requestSupplement' && problems > 0 && (
+                    <span className="action-count" aria-label={t('dossier.problemCount', { n: problems })}>
+                      {problems}
+                    </span>
+                  )}
                 </Button>
               );
             })}
+            {canCorrect && (
+              <Button
+                onClick={() => {
+                  setActionError(undefined);
+                  setBlockedDocument(null);
+                  setCorrecting(true);
+                }}
+              >
+                {t('dossier.correct')}
+              </Button>
+            )}
           </div>
         )}
       </div>
@@ -136,12 +250,31 @@ export function DossierScreen({ id }: { id: number }) {
       {dialog && (
         <ActionDialog
           {...dialog}
-          detail={detail.data}
+          detail={data}
           forwardDefault={forwardDefault}
           onClose={() => setDialog(null)}
-          onDone={() => {
-            void message.success(t('dossier.actionDone', { label: dialog.label }));
+          onDone={(updated) => {
+            const doc = openIssued(data, updated);
+            void message.success(
+              doc
+                ? t('dossier.actionDoneIssued', { label: dialog.label, form: t('form.mau', { number: doc.form }) })
+                : t('dossier.actionDone', { label: dialog.label }),
+            );
             setDialog(null);
+            detail.reload();
+            headingRef.current?.focus();
+          }}
+        />
+      )}
+      {correcting && (
+        <CorrectionDialog
+          detail={data}
+          procedures={procedures.data}
+          onClose={() => setCorrecting(false)}
+          onDone={(updated) => {
+            const doc = openIssued(data, updated);
+            void message.success(doc ? t('dossier.correction.doneReissued', { version: doc.version }) : t('dossier.correction.done'));
+            setCorrecting(false);
             detail.reload();
             headingRef.current?.focus();
           }}
@@ -155,12 +288,14 @@ export function DossierScreen({ id }: { id: number }) {
           showIcon
           className="form-alert"
           title={
-            <a href={documentUrl(blockedDocument)} target="_blank" rel="noreferrer">
-              {t('dossier.popupBlocked')}
+            <a href={documentUrl(blockedDocument.id)} target="_blank" rel="noreferrer">
+              {t('dossier.popupBlockedDocument', { name: `${t('form.mau', { number: blockedDocument.form })} · ${t(`form.${blockedDocument.form}`)}` })}
             </a>
           }
         />
       )}
+
+      <ReviewPanel detail={data} store={store} review={review} canReview={open} canAttach={open} onChanged={detail.reload} />
 
       <div className="dossier-grid">
         <div className="dossier-main">
@@ -181,9 +316,31 @@ export function DossierScreen({ id }: { id: number }) {
                 },
                 { key: 'due', label: t('dossier.due'), children: dossier.dueAt ? formatDateTime(dossier.dueAt) : t('common.none') },
                 { key: 'sets', label: t('dossier.sets'), children: dossier.sets },
-                ...(fee
-                  ? [{ key: 'fee', label: t('dossier.fee'), children: <FeeAmount fee={fee} />, span: 2 }]
+                ...(portal
+                  ? [
+                      { key: 'portal', label: t('dossier.portalId'), children: <span className="mono">{portal.dossierId}</span> },
+                      {
+                        key: 'portalDeadline',
+                        label: t('dossier.portalDeadline'),
+                        children: (
+                          <span className={portal.late ? 'late-text' : undefined}>
+                            {formatDateTime(portal.acceptanceDeadline)}
+                            {portal.late ? ` · ${t('dossier.portalLate')}` : ''}
+                          </span>
+                        ),
+                      },
+                    ]
                   : []),
+                {
+                  key: 'delivery',
+                  label: t('dossier.delivery'),
+                  children:
+                    dossier.delivery.method === 'post'
+                      ? `${t('dossier.deliveryMethod.post')}: ${dossier.delivery.address ?? ''}`
+                      : t('dossier.deliveryMethod.counter'),
+                  span: 2,
+                },
+                ...(fee ? [{ key: 'fee', label: t('dossier.fee'), children: <FeeAmount fee={fee} />, span: 2 }] : []),
                 ...(dossier.ownerName ? [{ key: 'owner', label: t('dossier.owner'), children: dossier.ownerName, span: 2 }] : []),
                 ...(dossier.note ? [{ key: 'note', label: t('dossier.note'), children: dossier.note, span: 2 }] : []),
               ]}
@@ -211,9 +368,6 @@ export function DossierScreen({ id }: { id: number }) {
               ]}
             />
           </Card>
-          <Card size="small" title={<h2 className="card-title">{t('dossier.components')}</h2>}>
-            <ComponentsList components={components} />
-          </Card>
         </div>
         <div className="dossier-side">
           <Card size="small" title={<h2 className="card-title">{t('dossier.documents')}</h2>}>
@@ -234,102 +388,5 @@ function BackButton() {
     <Button onClick={() => navigate({ name: 'queue' })} className="back-button">
       ← {t('dossier.back')}
     </Button>
-  );
-}
-
-function ComponentsList({ components }: { components: DossierDetail['components'] }) {
-  const { t } = useTranslation();
-  if (components.length === 0) return <p className="hint">{t('dossier.noComponents')}</p>;
-  return (
-    <table className="data-table">
-      <ComponentsTableHead />
-      <tbody>
-        {components.map((c, i) => (
-          <tr key={c.position}>
-            <td className="num-col">{i + 1}</td>
-            <td>{c.name}</td>
-            <td className="count-col">{c.originals}</td>
-            <td className="count-col">{c.certifiedCopies}</td>
-            <td className="count-col">{c.photocopies}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function DocumentsList({ documents }: { documents: DocumentMeta[] }) {
-  const { t } = useTranslation();
-  if (documents.length === 0) return <p className="hint">{t('dossier.noDocuments')}</p>;
-  return (
-    <ul className="documents">
-      {documents.map((d) => {
-        return (
-          <li key={d.id} className="document">
-            <div className="document-text">
-              <span className="document-title">
-                {`${t('form.mau', { number: d.form })} · ${t(`form.${d.form}`)}`}
-              </span>
-              <span className="sub">
-                {formatDateTime(d.createdAt)} · {t('dossier.version', { version: d.version })} · {Math.max(1, Math.round(d.size / 1024))} KB
-              </span>
-            </div>
-            <Button onClick={() => openDocument(d.id)} aria-label={`${t('dossier.open')}: ${d.fileName}`}>
-              {t('dossier.open')}
-            </Button>
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
-const EVENT_COLORS: Partial<Record<DossierEvent['action'], string>> = {
-  accepted: 'green',
-  finish: 'green',
-  returnResult: 'green',
-  refuse: 'red',
-  stop: 'red',
-  requestSupplement: 'orange',
-  requestFinancialObligation: 'orange',
-  withdraw: 'gray',
-};
-
-function History({ events }: { events: DossierEvent[] }) {
-  const { t } = useTranslation();
-  if (events.length === 0) return <p className="hint">{t('dossier.noHistory')}</p>;
-  const statusName = (s: number | null) => (s === null ? null : t(`status.${s}`, { defaultValue: String(s) }));
-  return (
-    <Timeline
-      className="history"
-      items={events.map((e) => {
-        const from = statusName(e.fromStatus);
-        const to = statusName(e.toStatus);
-        return {
-          key: e.id,
-          color: EVENT_COLORS[e.action] ?? (e.toStatus === 2 ? 'green' : 'blue'),
-          content: (
-            <div className="event">
-              <time className="sub" dateTime={e.at}>
-                {formatDateTime(e.at)}
-              </time>
-              <div className="event-action">{t(`event.${e.action}`, { defaultValue: e.action })}</div>
-              {(from || to) && from !== to && (
-                <div className="event-status">
-                  {from ? `${from} → ` : ''}
-                  {to}
-                </div>
-              )}
-              {e.officerName && (
-                <div className="sub">
-                  {t('dossier.by')}: {e.officerName}
-                </div>
-              )}
-              {e.note && <div className="event-note">{e.note}</div>}
-            </div>
-          ),
-        };
-      })}
-    />
   );
 }

@@ -1,100 +1,146 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { Alert, Button, Input, Segmented } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Alert, Button, Input, Tooltip } from 'antd';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUS_CODES, type QueueQuery, type QueueRow, type StatusCode } from '../../../electron/contract';
+import { COUNTER_DEFAULTS, QUEUE_TABS, type QueueQuery, type QueueRow, type QueueTab } from '../../../electron/contract';
 import { call, useDesk } from '../api';
-import { StatusTag } from '../components/StatusTag';
-import { formatDateTime } from '../lib/format';
+import { QueueFilters } from '../components/queue/QueueFilters';
+import { QueueRowView } from '../components/queue/QueueRowView';
+import { PANEL_ID, QueueTabs, tabId } from '../components/queue/QueueTabs';
+import { SearchIcon, SortIcon } from '../components/queue/icons';
+import {
+  DEFAULT_DIRECTION,
+  hasFilters,
+  loadPlace,
+  loadView,
+  savePlace,
+  saveView,
+  toQuery,
+  type QueueFilterValues,
+  type QueueSort,
+  type QueueView,
+} from '../components/queue/view';
+import '../components/queue/queue.css';
 import { navigate } from '../lib/router';
 import { useDebounced } from '../lib/useDebounced';
 
 const PAGE_SIZE = 100;
 /** Fetch the next page when the last rendered row is this close to the end of what is loaded. */
 const PREFETCH_ROWS = 40;
-/** Never hold more than this many rows: past it the officer narrows the list with the filter or the search. */
+/** Never hold more than this many rows: past it the officer narrows the list with the filters or the search. */
 const MAX_ROWS = 5000;
+/** Coming back to a remembered scroll position loads at most this many rows to reach it. */
+const RESTORE_MAX_ROWS = 1000;
 const ROW_HEIGHT = 52;
 const HEADER_HEIGHT = 40;
-/** Statuses whose due date still runs (waiting for a citizen's supplement does not count). */
-const RUNNING: ReadonlySet<number> = new Set([1, 2, 4, 6]);
-
-type StatusFilter = 'all' | StatusCode;
-
-/** What the queue looked like when the officer left it (filter, search, selection), for when they come back. */
-const remembered: { status: StatusFilter; q: string; selectedId: number | null } = { status: 'all', q: '', selectedId: null };
+const SEARCH_DEBOUNCE_MS = 250;
+/** Tab counts are refreshed in the background this often (the list itself only on demand). */
+const COUNTS_EVERY_MS = 60_000;
 
 interface ListState {
   rows: QueueRow[];
   next: string | null;
   loading: boolean;
+  /** The first page of the current view has arrived. */
+  loaded: boolean;
   error?: string;
 }
 
+const isEditable = (el: EventTarget | null): boolean =>
+  el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+
 export function QueueScreen() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<StatusFilter>(remembered.status);
-  const [q, setQ] = useState(remembered.q);
-  const query = useDebounced(q.trim(), 200);
+  const [view, setViewState] = useState<QueueView>(loadView);
+  const query = useDebounced(view.q.trim(), SEARCH_DEBOUNCE_MS);
   const [refreshTick, setRefreshTick] = useState(0);
-  const counts = useDesk('queueCounts', {}, String(refreshTick));
-  const [list, setList] = useState<ListState>({ rows: [], next: null, loading: true });
+  const [countsTick, setCountsTick] = useState(0);
+  const counts = useDesk('queueCounts', {}, String(countsTick));
+  const procedures = useDesk('listProcedures', {});
+  const officers = useDesk('listOfficers', {});
+  const counter = useDesk('getCounterSettings', {});
+  const staleDays = counter.data?.staleDays ?? COUNTER_DEFAULTS.staleDays;
+  const [list, setList] = useState<ListState>({ rows: [], next: null, loading: true, loaded: false });
   const [selected, setSelected] = useState(-1);
 
   const generation = useRef(0);
   const busy = useRef(false);
   const nextCursor = useRef<string | null>(null);
-  const pendingScroll = useRef<number | null>(null);
+  /** Where the officer was when they left (reload, or back from a dossier): applied once, after the first page. */
+  const restore = useRef(loadPlace());
+  const restoring = useRef(restore.current.scrollTop > 0 || restore.current.selectedId !== null);
+  const selectedId = useRef<number | null>(restore.current.selectedId);
   const gridRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const pointerDown = useRef(false);
+
+  const setView = useCallback((update: (v: QueueView) => QueueView) => {
+    setViewState((v) => {
+      const next = update(v);
+      saveView(next);
+      return next;
+    });
+  }, []);
+
+  const rememberPlace = useCallback(() => {
+    if (restoring.current) return;
+    savePlace({ scrollTop: gridRef.current?.scrollTop ?? 0, selectedId: selectedId.current });
+  }, []);
 
   useEffect(() => {
     document.title = `${t('queue.title')} — ${t('app.name')}`;
   }, [t]);
 
+  // Counts are a separate, slower question: the list never waits for them.
   useEffect(() => {
-    remembered.status = status;
-    remembered.q = q;
-  }, [status, q]);
+    const timer = window.setInterval(() => setCountsTick((n) => n + 1), COUNTS_EVERY_MS);
+    return () => window.clearInterval(timer);
+  }, []);
 
-  /** Loads the first page (reset) or the next keyset page. Answers to an older filter are dropped. */
+  /** The listQueue input of the current view, as a string so equal views do not refetch. */
+  const queryKey = JSON.stringify(toQuery(view, query, PAGE_SIZE));
+
+  /** Loads the first page (reset) or the next keyset page. Answers to an older view are dropped. */
   const fetchPage = useCallback(
     (reset: boolean) => {
       if (!reset && (busy.current || nextCursor.current === null)) return;
       const gen = reset ? ++generation.current : generation.current;
       busy.current = true;
-      if (reset && gridRef.current) gridRef.current.scrollTop = 0; // a new filter or search starts at the top
-      const input: QueueQuery = { limit: PAGE_SIZE };
-      if (status !== 'all') input.status = status;
-      if (query !== '') input.q = query;
+      const input = JSON.parse(queryKey) as QueueQuery;
       if (!reset && nextCursor.current !== null) input.cursor = nextCursor.current;
       setList((s) => ({ ...s, loading: true }));
       void call('listQueue', input).then((r) => {
         if (gen !== generation.current) return;
         busy.current = false;
         if (!r.ok) {
-          setList((s) => ({ ...s, loading: false, error: r.error.message }));
+          setList((s) => ({ ...s, loading: false, loaded: true, error: r.error.message }));
           return;
         }
         nextCursor.current = r.value.nextCursor;
         setList((s) => {
           const rows = reset ? r.value.items : [...s.rows, ...r.value.items];
-          return { rows, next: rows.length >= MAX_ROWS ? null : r.value.nextCursor, loading: false };
+          return { rows, next: rows.length >= MAX_ROWS ? null : r.value.nextCursor, loading: false, loaded: true };
         });
-        if (reset) {
-          // Coming back from a dossier: select it again and bring it into view when it is on the first page.
-          const keep = r.value.items.findIndex((row) => row.id === remembered.selectedId);
-          setSelected(keep);
-          if (keep > 0) pendingScroll.current = keep;
-        }
       });
     },
-    [status, query],
+    [queryKey],
   );
 
+  // A new view (tab, filter, sort, search) or a refresh starts at the top with nothing selected; the view the
+  // screen opened with goes back to the remembered place instead. (Keyed, not counted: StrictMode runs this twice.)
+  const openedWith = useRef<string | null>(queryKey);
   useEffect(() => {
+    if (openedWith.current !== queryKey || refreshTick > 0) {
+      openedWith.current = null;
+      restoring.current = false;
+      selectedId.current = null;
+      setSelected(-1);
+      if (gridRef.current) gridRef.current.scrollTop = 0;
+      savePlace({ scrollTop: 0, selectedId: null });
+    }
+    setList((s) => ({ ...s, loaded: false, error: undefined }));
     fetchPage(true);
-  }, [fetchPage, refreshTick]);
+  }, [fetchPage, queryKey, refreshTick]);
 
   const { rows, next } = list;
   const selectedIndex = selected >= 0 && selected < rows.length ? selected : -1;
@@ -120,37 +166,125 @@ export function QueueScreen() {
   });
   const virtualRows = virtualizer.getVirtualItems();
 
+  // Back to the remembered place: load pages until the remembered scroll position is reachable, then go there.
   useEffect(() => {
-    if (pendingScroll.current === null) return;
-    const index = pendingScroll.current;
-    pendingScroll.current = null;
-    virtualizer.scrollToIndex(index, { align: 'center' });
-  }, [rows, virtualizer]);
+    if (!restoring.current || !list.loaded || list.loading) return;
+    const grid = gridRef.current;
+    if (!grid) return;
+    const place = restore.current;
+    const needed = Math.ceil((place.scrollTop + grid.clientHeight) / ROW_HEIGHT);
+    if (rows.length < needed && next !== null && rows.length < RESTORE_MAX_ROWS) {
+      fetchPage(false);
+      return;
+    }
+    restoring.current = false;
+    const index = place.selectedId === null ? -1 : rows.findIndex((row) => row.id === place.selectedId);
+    setSelected(index);
+    if (index < 0) selectedId.current = null;
+    grid.scrollTop = place.scrollTop;
+    if (index >= 0) {
+      grid.focus({ preventScroll: true }); // back from a dossier: arrows and Enter carry on from the same row
+      // New dossiers may have pushed the remembered one down: keep it in sight.
+      const top = HEADER_HEIGHT + index * ROW_HEIGHT;
+      if (top < grid.scrollTop + HEADER_HEIGHT || top + ROW_HEIGHT > grid.scrollTop + grid.clientHeight) {
+        virtualizer.scrollToIndex(index, { align: 'center' });
+      }
+    }
+  }, [rows, next, list.loaded, list.loading, fetchPage, virtualizer]);
 
   const lastRendered = virtualRows.length > 0 ? (virtualRows[virtualRows.length - 1]?.index ?? -1) : -1;
 
   useEffect(() => {
+    if (restoring.current) return;
     if (next !== null && lastRendered >= rows.length - PREFETCH_ROWS) fetchPage(false);
   }, [lastRendered, rows.length, next, fetchPage]);
+
+  // The scroll position is remembered as the officer scrolls (a little after they stop).
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    let timer = 0;
+    const onScroll = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(rememberPlace, 150);
+    };
+    grid.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.clearTimeout(timer);
+      grid.removeEventListener('scroll', onScroll);
+    };
+  }, [rememberPlace]);
 
   const select = (index: number) => {
     if (rows.length === 0) return;
     const i = Math.max(0, Math.min(rows.length - 1, index));
     setSelected(i);
-    remembered.selectedId = rows[i]?.id ?? null;
+    selectedId.current = rows[i]?.id ?? null;
     virtualizer.scrollToIndex(i, { align: 'auto' });
+    rememberPlace();
   };
 
   const open = (index: number) => {
     const row = rows[index];
     if (!row) return;
-    remembered.selectedId = row.id;
+    selectedId.current = row.id;
+    restoring.current = false;
+    rememberPlace();
     navigate({ name: 'dossier', id: row.id });
   };
+
+  // Row handlers that never change identity, so memoised rows do not re-render on every scroll or selection.
+  const openRef = useRef(open);
+  openRef.current = open;
+  const onRowOpen = useCallback((index: number) => openRef.current(index), []);
+  const onRowPick = useCallback((index: number, id: number) => {
+    setSelected(index);
+    selectedId.current = id;
+  }, []);
+
+  const switchTab = useCallback(
+    (tab: QueueTab) => {
+      setView((v) => (v.tab === tab ? v : { ...v, tab }));
+    },
+    [setView],
+  );
+
+  const focusSearch = useCallback(() => {
+    const input = searchRef.current;
+    if (!input) return;
+    input.focus();
+    input.select();
+  }, []);
+
+  // Screen shortcuts: Alt+1…8 switch tabs, / or Ctrl+F go to the search box (F2/Alt+N are the shell's).
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const digit = /^Digit([1-8])$/.exec(e.code);
+      if (digit && e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+        const tab = QUEUE_TABS[Number(digit[1]) - 1];
+        if (tab) {
+          e.preventDefault();
+          switchTab(tab);
+          // Focus on a tab follows the selection (one tab stop in the tablist).
+          if (document.activeElement?.getAttribute('role') === 'tab') document.getElementById(tabId(tab))?.focus();
+        }
+      } else if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.code === 'KeyF') {
+        e.preventDefault();
+        focusSearch();
+      } else if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isEditable(e.target)) {
+        e.preventDefault();
+        focusSearch();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [switchTab, focusSearch]);
 
   const pageRows = Math.max(1, Math.floor(((gridRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
 
   const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
     const moves: Record<string, number> = {
       ArrowDown: selectedIndex + 1,
       ArrowUp: selectedIndex - 1,
@@ -177,167 +311,231 @@ export function QueueScreen() {
       e.preventDefault();
       gridRef.current?.focus();
       if (selectedIndex < 0) select(0);
+    } else if (e.key === 'Escape' && view.q !== '') {
+      e.preventDefault();
+      setView((v) => ({ ...v, q: '' }));
     }
   };
 
-  const statusOptions = useMemo(() => {
-    const by = counts.data?.byStatus ?? {};
-    const shown = STATUS_CODES.filter((code) => code <= 2 || (by[String(code)] ?? 0) > 0 || code === status);
-    return [
-      { value: 'all' as StatusFilter, label: <FilterLabel name={t('queue.all')} count={counts.data?.total} /> },
-      ...shown.map((code) => ({
-        value: code as StatusFilter,
-        label: <FilterLabel name={t(`status.${code}`)} count={counts.data ? (by[String(code)] ?? 0) : undefined} />,
-      })),
-    ];
-  }, [counts.data, status, t]);
+  const setFilters = (filters: QueueFilterValues) => setView((v) => ({ ...v, filters }));
+  const activeFilters = Object.values(view.filters).filter((v) => v !== undefined).length + (view.q.trim() ? 1 : 0);
+  const clearFilters = () => setView((v) => ({ ...v, filters: {}, q: '' }));
 
-  const now = Date.now();
-  const emptyText = query !== '' || status !== 'all' ? t('queue.noMatch') : t('queue.empty');
+  const sortBy = (sort: QueueSort) =>
+    setView((v) =>
+      v.sort === sort
+        ? { ...v, direction: v.direction === 'asc' ? 'desc' : 'asc' }
+        : { ...v, sort, direction: DEFAULT_DIRECTION[sort] },
+    );
+
+  const refresh = () => {
+    setRefreshTick((n) => n + 1);
+    setCountsTick((n) => n + 1);
+  };
+
+  const byTab = counts.data?.byTab;
+  const narrowed = query !== '' || hasFilters(view.filters);
+  const nothingAtAll = !narrowed && view.tab === 'all';
+
+  const sortHeader = (sort: QueueSort, label: string): ReactNode => {
+    if (query !== '') {
+      // The desk answers a search newest first whatever the sort (its name index is ordered that way): say so, and
+      // keep the chosen sort for when the search is cleared.
+      return (
+        <div role="columnheader" aria-sort={sort === 'received' ? 'descending' : undefined} className="qsort-head" title={t('queue.sort.searching')}>
+          <span className="qsort qsort-off">
+            {label}
+            {sort === 'received' && <SortIcon direction="desc" />}
+          </span>
+        </div>
+      );
+    }
+    const current = view.sort === sort ? view.direction : null;
+    const nextOrder = current === null ? DEFAULT_DIRECTION[sort] : current === 'asc' ? 'desc' : 'asc';
+    return (
+      <div
+        role="columnheader"
+        aria-sort={current === null ? undefined : current === 'asc' ? 'ascending' : 'descending'}
+        className="qsort-head"
+      >
+        <Tooltip
+          title={
+            <span>
+              {current !== null && (
+                <>
+                  {t('queue.sort.now', { order: t(`queue.sort.${sort}.${current}`) })}
+                  <br />
+                </>
+              )}
+              {t('queue.sort.click', { order: t(`queue.sort.${sort}.${nextOrder}`) })}
+            </span>
+          }
+          mouseEnterDelay={0.4}
+        >
+          <button type="button" className={`qsort${current ? ' active' : ''}`} onClick={() => sortBy(sort)}>
+            {label}
+            <SortIcon direction={current} />
+          </button>
+        </Tooltip>
+      </div>
+    );
+  };
+
+  const footText =
+    list.loading && rows.length > 0
+      ? t('queue.loadingMore')
+      : next !== null
+        ? t('queue.shownMore', { n: rows.length.toLocaleString('vi-VN') })
+        : rows.length >= MAX_ROWS
+          ? t('queue.capped', { n: rows.length.toLocaleString('vi-VN') })
+          : t('queue.shown', { n: rows.length.toLocaleString('vi-VN') });
+
+  const searchTip = t('queue.searchShortcut');
 
   return (
-    <div className="queue-screen">
+    <div className="queue-screen queue-radar">
       <div className="screen-head">
         <h1 className="page-title">{t('queue.title')}</h1>
         <div className="head-actions">
-          <Button onClick={() => setRefreshTick((n) => n + 1)}>{t('queue.refresh')}</Button>
+          <Button onClick={refresh}>{t('queue.refresh')}</Button>
           <Button type="primary" onClick={() => navigate({ name: 'intake' })}>
             {t('queue.newDossier')} <kbd className="kbd-light">F2</kbd>
           </Button>
         </div>
       </div>
 
-      <div className="queue-tools">
-        <Input
-          ref={(el) => {
-            searchRef.current = el?.input ?? null;
-          }}
-          className="queue-search"
-          type="search"
-          allowClear
-          size="large"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onKeyDown={onSearchKey}
-          placeholder={t('queue.searchPlaceholder')}
-          aria-label={t('queue.searchLabel')}
-          autoFocus
-        />
-        <div className="queue-filter" role="group" aria-label={t('queue.filterLabel')}>
-          <Segmented<StatusFilter>
-            value={status}
-            onChange={(v) => {
-              setStatus(v);
-              setSelected(-1);
-            }}
-            options={statusOptions}
-            name="status-filter"
+      <QueueTabs value={view.tab} onChange={switchTab} counts={byTab} />
+
+      <div className="qpanel" role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(view.tab)}>
+        <div className="qtools">
+          <Tooltip title={searchTip} mouseEnterDelay={0.6} placement="bottomLeft">
+            <Input
+              ref={(el) => {
+                searchRef.current = el?.input ?? null;
+              }}
+              className="queue-search qsearch"
+              type="search"
+              allowClear
+              value={view.q}
+              onChange={(e) => {
+                const q = e.target.value;
+                setView((v) => ({ ...v, q }));
+              }}
+              onKeyDown={onSearchKey}
+              placeholder={t('queue.searchPlaceholder')}
+              aria-label={t('queue.searchLabel')}
+              aria-keyshortcuts="/ Control+F"
+              prefix={<SearchIcon className="qsearch-icon" />}
+              suffix={
+                // Always rendered: antd recreates the input (and drops focus) when a suffix comes and goes.
+                <kbd className={`kbd-hint${view.q === '' ? '' : ' gone'}`} aria-hidden="true">
+                  /
+                </kbd>
+              }
+              autoFocus
+            />
+          </Tooltip>
+          <QueueFilters
+            value={view.filters}
+            onChange={setFilters}
+            onClear={clearFilters}
+            active={activeFilters}
+            procedures={procedures.data}
+            officers={officers.data}
+            staleDays={staleDays}
           />
         </div>
-      </div>
 
-      {list.error && <Alert type="error" showIcon title={list.error} className="queue-error" role="alert" />}
+        {list.error && <Alert type="error" showIcon title={list.error} className="queue-error" role="alert" />}
 
-      <div className="queue-table">
-        <div
-          ref={gridRef}
-          className="queue-grid"
-          role="grid"
-          aria-label={t('queue.listLabel')}
-          aria-rowcount={next === null ? rows.length + 1 : -1}
-          aria-activedescendant={selectedIndex >= 0 ? `queue-row-${selectedIndex}` : undefined}
-          aria-busy={list.loading}
-          tabIndex={0}
-          onKeyDown={onGridKey}
-          onFocus={() => {
-            if (selectedIndex < 0 && rows.length > 0) setSelected(0);
-          }}
-        >
-          <div role="rowgroup" className="queue-head">
-            <div role="row" aria-rowindex={1} className="queue-row">
-              <div role="columnheader">{t('queue.col.code')}</div>
-              <div role="columnheader">{t('queue.col.applicant')}</div>
-              <div role="columnheader">{t('queue.col.procedure')}</div>
-              <div role="columnheader">{t('queue.col.channel')}</div>
-              <div role="columnheader">{t('queue.col.status')}</div>
-              <div role="columnheader">{t('queue.col.received')}</div>
-              <div role="columnheader">{t('queue.col.due')}</div>
+        <div className="queue-table">
+          <div
+            ref={gridRef}
+            className={`queue-grid qgrid${list.loaded ? '' : ' switching'}`}
+            role="grid"
+            aria-label={`${t('queue.listLabel')}: ${t(`queue.tab.${view.tab}`)}`}
+            aria-rowcount={next === null ? rows.length + 1 : -1}
+            aria-activedescendant={selectedIndex >= 0 ? `queue-row-${selectedIndex}` : undefined}
+            aria-busy={list.loading}
+            tabIndex={0}
+            onKeyDown={onGridKey}
+            onPointerDown={() => {
+              pointerDown.current = true;
+            }}
+            onPointerUp={() => {
+              pointerDown.current = false;
+            }}
+            onFocus={() => {
+              // Tabbing in selects the first row in sight; a click selects the row clicked (onMouseDown); a restored
+              // selection stays (refs, not state: this runs inside the same tick as the restore).
+              if (selectedId.current !== null || rows.length === 0 || pointerDown.current || restoring.current) return;
+              const first = Math.min(rows.length - 1, Math.ceil((gridRef.current?.scrollTop ?? 0) / ROW_HEIGHT));
+              setSelected(first);
+              selectedId.current = rows[first]?.id ?? null;
+            }}
+          >
+            <div role="rowgroup" className="queue-head">
+              <div role="row" aria-rowindex={1} className="queue-row qrow">
+                <div role="columnheader">{t('queue.col.code')}</div>
+                <div role="columnheader">{t('queue.col.applicant')}</div>
+                <div role="columnheader">{t('queue.col.procedure')}</div>
+                <div role="columnheader">{t('queue.col.channel')}</div>
+                {sortHeader('received', t('queue.col.received'))}
+                {sortHeader('due', t('queue.col.due'))}
+                <div role="columnheader" title={t('queue.time.workingHint')}>
+                  {t('queue.col.remaining')}
+                </div>
+                <div role="columnheader">{t('queue.col.assignee')}</div>
+              </div>
             </div>
+            {rows.length > 0 && (
+              <div role="rowgroup" className="queue-body" style={{ height: virtualizer.getTotalSize() }}>
+                {virtualRows.map((v) => {
+                  const row = rows[v.index];
+                  return row ? (
+                    <QueueRowView
+                      key={row.id}
+                      row={row}
+                      index={v.index}
+                      selected={v.index === selectedIndex}
+                      top={v.start - virtualizer.options.scrollMargin}
+                      height={ROW_HEIGHT}
+                      staleDays={staleDays}
+                      onOpen={onRowOpen}
+                      onPick={onRowPick}
+                    />
+                  ) : null;
+                })}
+              </div>
+            )}
           </div>
-          {rows.length > 0 && (
-            <div role="rowgroup" className="queue-body" style={{ height: virtualizer.getTotalSize() }}>
-              {virtualRows.map((v) => {
-                const row = rows[v.index];
-                if (!row) return null;
-                const overdue = row.dueAt !== null && RUNNING.has(row.status) && Date.parse(row.dueAt) < now;
-                return (
-                  <div
-                    key={row.id}
-                    id={`queue-row-${v.index}`}
-                    role="row"
-                    aria-rowindex={v.index + 2}
-                    aria-selected={v.index === selectedIndex}
-                    className={`queue-row${v.index === selectedIndex ? ' selected' : ''}${v.index % 2 ? ' odd' : ''}`}
-                    style={{ height: ROW_HEIGHT, transform: `translateY(${v.start - virtualizer.options.scrollMargin}px)` }}
-                    onClick={() => open(v.index)}
-                    onMouseDown={() => setSelected(v.index)}
-                  >
-                    <div role="gridcell" className="mono code-cell">
-                      {row.code}
-                    </div>
-                    <div role="gridcell" className="applicant-cell">
-                      <span className="applicant-name">{row.applicantName}</span>
-                      <span className="sub">{[row.idNumber, row.phone].filter(Boolean).join(' · ')}</span>
-                    </div>
-                    <div role="gridcell" className="ellipsis" title={row.procedureName}>
-                      {row.procedureName}
-                    </div>
-                    <div role="gridcell">{t(`channelShort.${row.channel}`, { defaultValue: String(row.channel) })}</div>
-                    <div role="gridcell">
-                      <StatusTag status={row.status} />
-                    </div>
-                    <div role="gridcell" className="nowrap">
-                      {formatDateTime(row.receivedAt)}
-                    </div>
-                    <div role="gridcell" className={`nowrap${overdue ? ' overdue' : ''}`}>
-                      {row.dueAt ? formatDateTime(row.dueAt) : t('common.none')}
-                      {overdue && <span className="overdue-label">{t('queue.overdue')}</span>}
-                    </div>
-                  </div>
-                );
-              })}
+          {rows.length === 0 && list.loaded && !list.loading && !list.error && (
+            <div className="queue-empty">
+              <p className="queue-empty-title">
+                {nothingAtAll
+                  ? t('queue.empty')
+                  : !narrowed
+                    ? t('queue.emptyTab', { tab: t(`queue.tab.${view.tab}`) })
+                    : view.tab !== 'all'
+                      ? t('queue.noMatchInTab', { tab: t(`queue.tab.${view.tab}`) })
+                      : t('queue.noMatch')}
+              </p>
+              {nothingAtAll && <p>{t('queue.emptyHint')}</p>}
+              {!nothingAtAll && (
+                <p className="qempty-actions">
+                  {view.tab !== 'all' && narrowed && <Button onClick={() => switchTab('all')}>{t('queue.searchAllTabs')}</Button>}
+                  {narrowed && <Button onClick={clearFilters}>{t('queue.filter.clear')}</Button>}
+                </p>
+              )}
             </div>
           )}
         </div>
-        {rows.length === 0 && !list.loading && !list.error && (
-          <div className="queue-empty">
-            <p className="queue-empty-title">{emptyText}</p>
-            {query === '' && status === 'all' && <p>{t('queue.emptyHint')}</p>}
-          </div>
-        )}
       </div>
 
       <div className="queue-foot" aria-live="polite">
-        <span>
-          {list.loading && rows.length > 0
-            ? t('queue.loadingMore')
-            : next !== null
-              ? t('queue.shownMore', { n: rows.length.toLocaleString('vi-VN') })
-              : rows.length >= MAX_ROWS
-                ? t('queue.capped', { n: rows.length.toLocaleString('vi-VN') })
-                : t('queue.shown', { n: rows.length.toLocaleString('vi-VN') })}
-        </span>
+        <span>{footText}</span>
         <span className="keys-hint">{t('queue.keys')}</span>
       </div>
     </div>
-  );
-}
-
-function FilterLabel({ name, count }: { name: string; count: number | undefined }) {
-  return (
-    <span className="filter-label">
-      {name}
-      {count !== undefined && <span className="filter-count">{count.toLocaleString('vi-VN')}</span>}
-    </span>
   );
 }

@@ -8,10 +8,11 @@ import type { Language } from '../i18n';
 import { clearEditedErrors, submitToDesk } from '../lib/formErrors';
 import { navigate } from '../lib/router';
 import { CatalogueCard } from './settings/CatalogueCard';
+import { CounterCard } from './settings/CounterCard';
 import { HolidaysCard } from './settings/HolidaysCard';
 import { OfficeHoursCard } from './settings/OfficeHoursCard';
 
-const TABS = ['agency', 'hours', 'holidays', 'catalogue'] as const;
+const TABS = ['agency', 'counter', 'hours', 'holidays', 'catalogue'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -42,6 +43,7 @@ export function SettingsScreen({ tab, ...props }: Props) {
         className="settings-tabs"
         items={[
           { key: 'agency', label: t('settings.agencyTab'), children: <AgencySettings {...props} /> },
+          { key: 'counter', label: t('settings.counterTab'), children: <CounterCard /> },
           { key: 'hours', label: t('settings.hoursTab'), children: <OfficeHoursCard /> },
           { key: 'holidays', label: t('settings.holidaysTab'), children: <HolidaysCard /> },
           { key: 'catalogue', label: t('settings.catalogueTab'), children: <CatalogueCard /> },

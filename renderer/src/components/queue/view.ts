@@ -1,0 +1,140 @@
+import {
+  QUEUE_FLAGS,
+  QUEUE_SORTS,
+  QUEUE_TABS,
+  type QueueFlag,
+  type QueueQuery,
+  type QueueTab,
+} from '../../../../electron/contract';
+
+/**
+ * What the queue radar shows: the work-state tab, the filters, the sort, the search text, and where the officer
+ * was in the list. Remembered in localStorage so a reload, or coming back from a dossier, lands in the same place.
+ */
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export type SortDirection = 'asc' | 'desc';
+export type Channel = 1 | 2 | 3;
+
+export interface QueueFilterValues {
+  procedureId?: string;
+  field?: string;
+  channel?: Channel;
+  assigneeId?: number;
+  /** yyyy-mm-dd, Vietnamese calendar day, inclusive. */
+  from?: string;
+  to?: string;
+  flag?: QueueFlag;
+}
+
+export interface QueueView {
+  tab: QueueTab;
+  filters: QueueFilterValues;
+  sort: QueueSort;
+  direction: SortDirection;
+  q: string;
+}
+
+export interface QueuePlace {
+  /** Pixels from the top of the list. */
+  scrollTop: number;
+  /** The row the officer last selected or opened. */
+  selectedId: number | null;
+}
+
+export const VIEW_KEY = 'desk.queue.view';
+export const PLACE_KEY = 'desk.queue.place';
+
+/** Newest first by reception; most urgent first by due date (the contract's defaults, sent explicitly). */
+export const DEFAULT_DIRECTION: Record<QueueSort, SortDirection> = { received: 'desc', due: 'asc' };
+
+export const DEFAULT_VIEW: QueueView = { tab: 'all', filters: {}, sort: 'received', direction: 'desc', q: '' };
+export const DEFAULT_PLACE: QueuePlace = { scrollTop: 0, selectedId: null };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const oneOf = <T extends string>(list: readonly T[], v: unknown): T | undefined =>
+  typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : undefined;
+const shortText = (v: unknown, max: number): string | undefined =>
+  typeof v === 'string' && v !== '' && v.length <= max ? v : undefined;
+
+/** Anything stored by an older build, or edited by hand, is checked field by field; what is wrong is dropped. */
+export function parseView(raw: unknown): QueueView {
+  if (!isObject(raw)) return DEFAULT_VIEW;
+  const sort = oneOf(QUEUE_SORTS, raw.sort) ?? DEFAULT_VIEW.sort;
+  const f = isObject(raw.filters) ? raw.filters : {};
+  const filters: QueueFilterValues = {};
+  const procedureId = shortText(f.procedureId, 80);
+  if (procedureId) filters.procedureId = procedureId;
+  const field = shortText(f.field, 200);
+  if (field) filters.field = field;
+  if (f.channel === 1 || f.channel === 2 || f.channel === 3) filters.channel = f.channel;
+  if (typeof f.assigneeId === 'number' && Number.isInteger(f.assigneeId) && f.assigneeId > 0) filters.assigneeId = f.assigneeId;
+  if (typeof f.from === 'string' && DAY.test(f.from)) filters.from = f.from;
+  if (typeof f.to === 'string' && DAY.test(f.to)) filters.to = f.to;
+  const flag = oneOf(QUEUE_FLAGS, f.flag);
+  if (flag) filters.flag = flag;
+  return {
+    tab: oneOf(QUEUE_TABS, raw.tab) ?? DEFAULT_VIEW.tab,
+    filters,
+    sort,
+    direction: oneOf(['asc', 'desc'] as const, raw.direction) ?? DEFAULT_DIRECTION[sort],
+    q: typeof raw.q === 'string' ? raw.q.slice(0, 100) : '',
+  };
+}
+
+export function parsePlace(raw: unknown): QueuePlace {
+  if (!isObject(raw)) return DEFAULT_PLACE;
+  const scrollTop = typeof raw.scrollTop === 'number' && Number.isFinite(raw.scrollTop) && raw.scrollTop > 0 ? raw.scrollTop : 0;
+  const selectedId = typeof raw.selectedId === 'number' && Number.isInteger(raw.selectedId) ? raw.selectedId : null;
+  return { scrollTop, selectedId };
+}
+
+/** Storage can be unavailable (private mode, quota): then the view lasts as long as the window. */
+const memory = new Map<string, string>();
+
+function read(key: string): unknown {
+  let text: string | null | undefined;
+  try {
+    text = window.localStorage.getItem(key);
+  } catch {
+    text = memory.get(key);
+  }
+  if (text === null || text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function write(key: string, value: unknown): void {
+  const text = JSON.stringify(value);
+  memory.set(key, text);
+  try {
+    window.localStorage.setItem(key, text);
+  } catch {
+    // kept in memory for this window
+  }
+}
+
+export const loadView = (): QueueView => parseView(read(VIEW_KEY));
+export const saveView = (view: QueueView): void => write(VIEW_KEY, view);
+export const loadPlace = (): QueuePlace => parsePlace(read(PLACE_KEY));
+export const savePlace = (place: QueuePlace): void => write(PLACE_KEY, place);
+
+export const hasFilters = (f: QueueFilterValues): boolean => Object.values(f).some((v) => v !== undefined);
+
+/** The listQueue input for a view (without the cursor). `q` is the debounced, trimmed search text. */
+export function toQuery(view: QueueView, q: string, limit: number): QueueQuery {
+  const input: QueueQuery = { tab: view.tab, sort: view.sort, direction: view.direction, limit };
+  const f = view.filters;
+  if (q !== '') input.q = q;
+  if (f.procedureId) input.procedureId = f.procedureId;
+  if (f.field) input.field = f.field;
+  if (f.channel) input.channel = f.channel;
+  if (f.assigneeId) input.assigneeId = f.assigneeId;
+  if (f.from) input.from = f.from;
+  if (f.to) input.to = f.to;
+  if (f.flag) input.flag = f.flag;
+  return input;
+}
