@@ -38,7 +38,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
             { name: 'antd', test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|dayjs|@babel[\\/]runtime|stylis)[\\/]/, priority: 20 },
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
+            // pdf.js (≈ 1 MB) stays out: it is imported lazily by the review viewer, not at start-up.
+            { name: 'vendor', test: /[\\/]node_modules[\\/](?!pdfjs-dist[\\/])/, priority: 10 },
           ],
         },
       },

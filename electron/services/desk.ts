@@ -39,7 +39,7 @@ import { createDocumentRenderer } from '../documents/slip';
 import { createFileStore, warmUpInspector } from '../files';
 import { counterSettingsStore } from './counter-settings';
 import { blobHolds, filesService } from './files';
-import { onlineImporter, type ImportDeps } from './online-import';
+import { onlineImporter, type NewDossierRecord } from './online-import';
 import { radarService } from './radar';
 import { changesExporter } from './online-export';
 import type { DeskConfig } from './config';
@@ -308,23 +308,7 @@ export function createDesk(config: DeskConfig): Desk {
     }));
 
   /** Writes a new dossier (status 1) with its checklist and first event; call inside a transaction. */
-  const insertDossier = (r: {
-    procedureId: string;
-    versionId: number;
-    channel: ChannelCode;
-    applicant: { fullName: string; idKind: 'cccd' | 'cmnd' | 'passport'; idNumber: string; phone: string; email: string; address: string };
-    ownerName?: string;
-    sets: number;
-    note?: string;
-    birthYear?: number;
-    gender?: 'male' | 'female';
-    delivery?: { method: 'counter' | 'post'; address?: string };
-    components: ComponentDbRow[];
-    fee: { amount: number } | null;
-    receivedAt: Date;
-    portalDossierId?: string;
-    event: { action: 'created' | 'imported'; note: string; details?: string };
-  }): number => {
+  const insertDossier = (r: NewDossierRecord): number => {
     const agency = requireAgency();
     const fullName = normalizeText(r.applicant.fullName);
     const nameFolded = foldVietnamese(fullName);
@@ -619,7 +603,9 @@ export function createDesk(config: DeskConfig): Desk {
     const versionId = found?.versionId ?? row.procedureVersionId!;
     const problem = applicantProblem(intake.applicant, { birthYear: intake.birthYear, gender: intake.gender });
     if (problem) throw fieldError(`intake.${problem.path}`, problem.message);
-    const { fee } = quoteFee(procedure, intake.fee);
+    // The fee as recorded stays unless the correction gives its inputs again or changes the procedure.
+    const keepFee = intake.fee === undefined && procedure.id === row.procedureId;
+    const recomputed = keepFee ? null : quoteFee(procedure, intake.fee).fee;
     const components = checklistOf(procedure, intake.components);
     const attached = fileRows.ofDossier(id);
     const cut = attached.find((f) => (f.componentPosition ?? 0) > components.length);
@@ -638,8 +624,8 @@ export function createDesk(config: DeskConfig): Desk {
       sets: intake.sets,
       note: intake.note || null,
       procedureVersionId: versionId,
-      feeAmount: fee?.amount ?? null,
-      feeJson: fee ? JSON.stringify(fee) : null,
+      feeAmount: keepFee ? (row.feeJson ? (JSON.parse(row.feeJson) as { amount: number }).amount : null) : (recomputed?.amount ?? null),
+      feeJson: keepFee ? row.feeJson : recomputed ? JSON.stringify(recomputed) : null,
       deliveryMethod: intake.delivery?.method ?? 'counter',
       deliveryAddress: intake.delivery?.method === 'post' ? normalizeText(intake.delivery.address ?? '') || null : null,
       birthYear: intake.birthYear ?? null,
@@ -697,7 +683,7 @@ export function createDesk(config: DeskConfig): Desk {
     },
     applicantProblem,
     checklistOf,
-    insertDossier: insertDossier as ImportDeps['insertDossier'],
+    insertDossier,
   });
   const exporter = changesExporter({ dossiers, agencyCode: () => requireAgency().agencyCode, clock });
 
@@ -851,11 +837,22 @@ function describeChanges(
     birthYear: 'năm sinh',
     gender: 'giới tính',
   };
+  // Coded values in words, as the officer chose them on the form.
+  const WORDS: Record<string, string> = {
+    counter: 'tại Bộ phận Một cửa',
+    post: 'qua bưu chính công ích',
+    cccd: 'CCCD',
+    cmnd: 'CMND',
+    passport: 'hộ chiếu',
+    male: 'nam',
+    female: 'nữ',
+  };
+  const shown = (v: unknown) => (v === null || v === undefined ? '' : (WORDS[String(v)] ?? String(v)));
   const out: string[] = [];
   for (const [key, label] of Object.entries(LABELS) as Array<[keyof DossierDbRow, string]>) {
     const a = before[key] ?? null;
     const b = after[key] ?? null;
-    if (key in after && a !== b) out.push(`${label}: "${a ?? ''}" → "${b ?? ''}"`);
+    if (key in after && a !== b) out.push(`${label}: "${shown(a)}" → "${shown(b)}"`);
   }
   const sig = (c: ComponentDbRow) => `${c.name}|${c.originals}|${c.certifiedCopies}|${c.photocopies}|${c.required}|${c.pages}`;
   if (componentsBefore.map(sig).join('\n') !== componentsAfter.map(sig).join('\n')) out.push('thành phần hồ sơ');

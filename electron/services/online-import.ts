@@ -27,23 +27,26 @@ export interface ImportDeps {
     given: Array<{ name: string; originals: number; certifiedCopies: number; photocopies: number }>,
   ) => ComponentDbRow[];
   /** Writes the dossier (status 1) with its checklist and first event; inside the caller's transaction. */
-  insertDossier: (r: {
-    procedureId: string;
-    versionId: number;
-    channel: 2;
-    applicant: { fullName: string; idKind: 'cccd' | 'cmnd' | 'passport'; idNumber: string; phone: string; email: string; address: string };
-    ownerName?: string;
-    sets: number;
-    note?: string;
-    birthYear?: number;
-    gender?: 'male' | 'female';
-    delivery?: { method: 'counter' | 'post'; address?: string };
-    components: ComponentDbRow[];
-    fee: null;
-    receivedAt: Date;
-    portalDossierId: string;
-    event: { action: 'imported'; note: string; details?: string };
-  }) => number;
+  insertDossier: (r: NewDossierRecord) => number;
+}
+
+/** A dossier as it is first written, from the counter's intake or an online package. */
+export interface NewDossierRecord {
+  procedureId: string;
+  versionId: number;
+  channel: 1 | 2 | 3;
+  applicant: { fullName: string; idKind: 'cccd' | 'cmnd' | 'passport'; idNumber: string; phone: string; email: string; address: string };
+  ownerName?: string;
+  sets: number;
+  note?: string;
+  birthYear?: number;
+  gender?: 'male' | 'female';
+  delivery?: { method: 'counter' | 'post'; address?: string };
+  components: ComponentDbRow[];
+  fee: { amount: number } | null;
+  receivedAt: Date;
+  portalDossierId?: string;
+  event: { action: 'created' | 'imported'; note: string; details?: string };
 }
 
 async function sha256Of(file: string): Promise<string> {

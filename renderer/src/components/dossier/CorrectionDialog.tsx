@@ -1,6 +1,7 @@
 import { Button, Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ComponentsTableHead } from '../ComponentsTableHead';
 import { ID_KINDS, type CorrectionInput, type DossierDetail, type Procedure } from '../../../../electron/contract';
 import { fold } from '../../lib/format';
 import { clearEditedErrors, submitToDesk } from '../../lib/formErrors';
@@ -255,32 +256,10 @@ function ComponentsEditor() {
         <>
           {fields.length > 0 && (
             <table className="components-table correction-components">
-              <thead>
-                <tr>
-                  <th scope="col" className="num-col">
-                    #
-                  </th>
-                  <th scope="col">{t('intake.componentName')}</th>
-                  <th scope="col" className="count-col">
-                    {t('intake.originals')}
-                  </th>
-                  <th scope="col" className="count-col">
-                    {t('intake.certifiedCopies')}
-                  </th>
-                  <th scope="col" className="count-col">
-                    {t('intake.photocopies')}
-                  </th>
-                  <th scope="col" className="count-col">
-                    {t('dossier.correction.pages')}
-                  </th>
-                  <th scope="col" className="count-col">
-                    {t('dossier.correction.required')}
-                  </th>
-                  <th scope="col" className="action-col">
-                    <span className="sr-only">{t('intake.removeComponent')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <ComponentsTableHead
+                actionLabel={t('intake.removeComponent')}
+                extra={[t('dossier.correction.pages'), t('dossier.correction.required')]}
+              />
               <tbody>
                 {fields.map((field, i) => {
                   const name = (form.getFieldValue(['intake', 'components', field.name, 'name']) as string | undefined) ?? '';
