@@ -733,6 +733,11 @@ export function createDesk(config: DeskConfig): Desk {
       return await importer.importPackage(spooled, fileName);
     } finally {
       fs.rmSync(spooled, { force: true });
+      try {
+        fs.rmdirSync(spoolDir); // empty again unless another import of this process is being received
+      } catch {
+        // not empty: that import removes it when it ends
+      }
     }
   };
 
