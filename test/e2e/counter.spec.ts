@@ -460,9 +460,17 @@ test('a scan saved into the watched folder waits in the inbox, is attached from 
     await page.getByRole('button', { name: /^Hộp thư quét \(1\)/ }).click();
     const drawer = page.getByRole('dialog', { name: /Hộp thư bản quét/ });
     await expect(drawer).toBeVisible();
-    await drawer.getByRole('button', { name: 'Gắn vào thành phần…: scan-0001.pdf' }).click();
-    await page.getByRole('menuitem', { name: /^1\. / }).click();
-    await expect(page.getByTestId('component-1').getByTestId('attached-file')).toContainText('scan-0001.pdf');
+    await expect(page.getByTestId('component-1')).toBeVisible();
+    const attached = page.getByTestId('component-1').getByTestId('attached-file');
+    // The drawer refreshes every few seconds; on a loaded CI machine a refresh can land between opening the
+    // component menu and the click, which then closes the menu. Choose again until the file is attached.
+    await expect(async () => {
+      if ((await attached.count()) === 0) {
+        await drawer.getByRole('button', { name: 'Gắn vào thành phần…: scan-0001.pdf' }).click();
+        await page.getByRole('menuitem', { name: /^1\. / }).click({ timeout: 5_000 });
+      }
+      await expect(attached).toContainText('scan-0001.pdf', { timeout: 3_000 });
+    }).toPass({ timeout: 40_000 });
     await expect(drawer.getByTestId('inbox-item')).toHaveCount(0);
     await viewportShot(page, 'inbox-03-attached');
     await page.keyboard.press('Escape');
