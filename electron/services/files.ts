@@ -116,6 +116,7 @@ export function filesService(deps: {
   /** Attaches inbox files to components, inside the caller's transaction (createDossier, attachFiles). */
   function attachInTransaction(dossierId: number, refs: Array<{ fileId: number; componentPosition: number }>) {
     const components = dossiers.components(dossierId);
+    const alreadyOn = files.ofDossier(dossierId);
     const seen = new Set<number>();
     for (const ref of refs) {
       if (seen.has(ref.fileId)) throw new DeskError('VALIDATION', `Tệp số ${ref.fileId} được chọn hai lần`);
@@ -132,7 +133,7 @@ export function filesService(deps: {
         throw new DeskError('CONFLICT', `Tệp "${file.name}" đã được đính kèm vào hồ sơ khác`);
       }
       const onSame = refs.filter((r) => r.componentPosition === ref.componentPosition).length - 1;
-      const existing = files.ofDossier(dossierId).filter((f) => f.componentPosition === ref.componentPosition).length;
+      const existing = alreadyOn.filter((f) => f.componentPosition === ref.componentPosition).length;
       const warnings = [...ownWarnings(file.warningsJson), ...pageWarnings(file, component, onSame + existing)];
       files.attach(ref.fileId, dossierId, ref.componentPosition, warnings.length ? JSON.stringify(warnings) : null);
     }

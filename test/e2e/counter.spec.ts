@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { OnlineManifestInput } from '../../electron/contract';
 import { buildOnlinePackage } from '../../electron/online/zip-writer';
+import { drawPng } from '../unit/files/fixtures';
 import { api, expectAccessible, formItem, pickProcedure, screenshot, SCREENS_DIR } from './desk';
 
 /**
@@ -123,34 +123,9 @@ function makePdf(pages: number, label: string): Promise<Buffer> {
   });
 }
 
-/** A small RGB PNG (a grey card with a darker band), written by hand: signature, IHDR, IDAT, IEND. */
-function makePng(width: number, height: number): Buffer {
-  const row = width * 3 + 1;
-  const raw = Buffer.alloc(row * height, 0xe0);
-  for (let y = 0; y < height; y += 1) {
-    raw[y * row] = 0; // filter: none
-    if (y > height / 3 && y < (2 * height) / 3) raw.fill(0x60, y * row + 1, (y + 1) * row);
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+/** A small RGB PNG: a grey card with a darker band across its middle third. */
+const makePng = (width: number, height: number): Buffer =>
+  drawPng(width, height, (_x, y) => (y > height / 3 && y < (2 * height) / 3 ? [0x60, 0x60, 0x60] : [0xe0, 0xe0, 0xe0]));
 
 /** A Windows program renamed to look like a PDF: "MZ", the DOS stub, then zeros. */
 const fakeExe = () => Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00This program cannot be run in DOS mode.\r\r\n$', 'latin1'), Buffer.alloc(2048)]);

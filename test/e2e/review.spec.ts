@@ -1,8 +1,8 @@
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import { drawPng } from '../unit/files/fixtures';
 import { api, ensureConfigured, expectAccessible, fieldError, openDesk, screenshot } from './desk';
 
 /**
@@ -20,41 +20,6 @@ const TINOS = path.join(process.cwd(), 'node_modules/@expo-google-fonts/tinos/40
 
 // ---------- Scans ----------
 
-/** An RGB PNG drawn by `pixel(x, y)`. */
-function png(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
-  const row = width * 3 + 1;
-  const raw = Buffer.alloc(row * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * row + 1 + x * 3);
-  }
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    let crc = 0xffffffff;
-    for (const b of body) crc = crcTable[(crc ^ b) & 0xff]! ^ (crc >>> 8);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE((crc ^ 0xffffffff) >>> 0, 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 /** A deterministic pseudo-random source, so every run scans the same "paper". */
 function noise(seed: number): () => number {
   let s = seed;
@@ -67,7 +32,7 @@ function noise(seed: number): () => number {
 /** A scanned sheet of blank paper: slightly grey, grainy, a scanner shadow along the left edge. */
 function blankScan(): Buffer {
   const rnd = noise(7);
-  return png(620, 877, (x) => {
+  return drawPng(620, 877, (x) => {
     const v = x < 10 ? 90 : Math.round(236 + rnd() * 14);
     return [v, v, v - 4];
   });
@@ -75,7 +40,7 @@ function blankScan(): Buffer {
 
 /** A photo of a birth certificate: landscape, a red band on top, grey blocks of text; rotation is easy to see. */
 function certificatePhoto(): Buffer {
-  return png(640, 420, (x, y) => {
+  return drawPng(640, 420, (x, y) => {
     if (y > 20 && y < 56 && x > 20 && x < 620) return [178, 34, 44];
     if (x > 40 && x < 190 && y > 90 && y < 290) return [120, 130, 150];
     if (x > 220 && x < 600 && [100, 140, 180, 220, 260, 300].some((l) => y >= l && y < l + 12)) return [40, 40, 52];

@@ -77,14 +77,8 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, body, crc]);
 }
 
-/** An 8-bit RGB PNG; `noise` fills it with random pixels (incompressible), else a gradient. */
-export function png(width: number, height: number, noise = false): Buffer {
-  const row = width * 3 + 1;
-  const raw = noise ? randomBytes(row * height) : Buffer.alloc(row * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * row] = 0; // filter: None
-    if (!noise) for (let x = 0; x < width * 3; x++) raw[y * row + 1 + x] = (x + y) & 0xff;
-  }
+/** An 8-bit RGB PNG from its raw scanlines (each row: filter byte 0, then RGB triples). */
+function encodePng(width: number, height: number, raw: Buffer, level = 6): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -93,9 +87,30 @@ export function png(width: number, height: number, noise = false): Buffer {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level: noise ? 0 : 6 })),
+    pngChunk('IDAT', deflateSync(raw, { level })),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** An 8-bit RGB PNG; `noise` fills it with random pixels (incompressible), else a gradient. */
+export function png(width: number, height: number, noise = false): Buffer {
+  const row = width * 3 + 1;
+  const raw = noise ? randomBytes(row * height) : Buffer.alloc(row * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * row] = 0; // filter: None
+    if (!noise) for (let x = 0; x < width * 3; x++) raw[y * row + 1 + x] = (x + y) & 0xff;
+  }
+  return encodePng(width, height, raw, noise ? 0 : 6);
+}
+
+/** An RGB PNG drawn by `pixel(x, y)` (scans for the end-to-end specs). */
+export function drawPng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
+  const row = width * 3 + 1;
+  const raw = Buffer.alloc(row * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * row + 1 + x * 3);
+  }
+  return encodePng(width, height, raw);
 }
 
 const segment = (marker: number, payload: Buffer) => {
