@@ -722,7 +722,9 @@ export function createDesk(config: DeskConfig): Desk {
     if (entry === String(process.pid) || !isAlive(Number(entry))) fs.rmSync(path.join(spoolRoot, entry), { recursive: true, force: true });
   }
   const packageLimit = () => Math.min(20 * counter.get().maxFileMb * 1024 * 1024, 2 * 1024 ** 3);
+  let spooling = 0; // imports of this process being received: the folder goes only when none is left
   const importPackageFrom = async (source: NodeJS.ReadableStream | Buffer, fileName: string): Promise<ImportReport> => {
+    spooling++;
     fs.mkdirSync(spoolDir, { recursive: true });
     const spooled = path.join(spoolDir, `${randomUUID()}.zip`);
     try {
@@ -733,11 +735,7 @@ export function createDesk(config: DeskConfig): Desk {
       return await importer.importPackage(spooled, fileName);
     } finally {
       fs.rmSync(spooled, { force: true });
-      try {
-        fs.rmdirSync(spoolDir); // empty again unless another import of this process is being received
-      } catch {
-        // not empty: that import removes it when it ends
-      }
+      if (--spooling === 0) fs.rmSync(spoolDir, { recursive: true, force: true });
     }
   };
 
@@ -803,18 +801,19 @@ async function spoolTo(source: NodeJS.ReadableStream | Buffer, file: string, lim
     fs.writeFileSync(file, source);
     return true;
   }
-  const out = fs.createWriteStream(file);
+  // A file handle, not a write stream: a failed write is a rejected promise here, never an 'error' event that
+  // nobody listens to (which would bring the whole server down).
+  const out = await fs.promises.open(file, 'w');
   let size = 0;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > limit) return false;
-      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      await out.write(chunk);
     }
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     return true;
   } finally {
-    if (!out.closed) out.destroy();
+    await out.close();
     if (size > limit) fs.rmSync(file, { force: true });
   }
 }

@@ -187,6 +187,16 @@ describe('H. online packages through the browser door', () => {
     expect(await trace()).toEqual(before);
   });
 
+  it('takes several packages at once (two counters importing): each imported, the spool folder gone after the last', async () => {
+    // One import ending must not remove the spool folder another one is about to write into.
+    const packages = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => onlinePackage({ portalDossierId: `H56.SONG-SONG-${i}` })));
+    const before = value(await h.call('queueCounts', {})).total;
+    const results = await Promise.all(packages.map((p, i) => h.importZip(`song-song-${i}.zip`, p.zip)));
+    expect(results.map((r) => [r.status, r.body.ok && r.body.value.outcome])).toEqual(packages.map(() => [200, 'imported']));
+    expect(value(await h.call('queueCounts', {})).total).toBe(before + packages.length);
+    expect(listFiles(path.join(h.dataDir, 'imports'))).toEqual([]);
+  });
+
   it('refuses a package larger than the limit from its Content-Length', async () => {
     value(await h.call('saveCounterSettings', { scanFolder: '', maxFileMb: 1, staleDays: 3 }));
     try {

@@ -291,7 +291,9 @@ describe('crash safety of the desk server', () => {
     const queue = [...packages];
     const worker = async () => {
       for (let p = queue.shift(); p; p = queue.shift()) {
-        const r = await importOverHttp(server, p.name, p.zip);
+        const r = await importOverHttp(server, p.name, p.zip).catch((err: unknown) => {
+          throw new Error(`${p.name}: ${String(err)}; the server said: ${server.stderr()}`);
+        });
         if (!r.ok) throw new Error(`${p.name}: ${r.error.message}`);
         outcomes[p.portalId] = r.value.outcome;
       }
