@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**', 'electron/services/**', 'electron/db/**', 'electron/documents/**', 'electron/files/**', 'electron/online/**'],
+    files: ['electron/core/**', 'electron/services/**', 'electron/db/**', 'electron/documents/**', 'electron/files/**', 'electron/online/**', 'electron/mail/**', 'electron/printing/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', noElectron], 'no-restricted-imports': ['error', noElectron] },
   },
   {

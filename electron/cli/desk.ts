@@ -13,6 +13,7 @@ import { feeCommand } from './commands/fee';
 import { holidaysCommand } from './commands/holidays';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
+import { slipCommand } from './commands/slip';
 
 /** `desk`: the administrator's command line. Every command takes --json and --data-dir; bad input exits non-zero. */
 const root = typeof __dirname === 'string' ? path.resolve(__dirname, '..', '..') : process.cwd();
@@ -22,6 +23,7 @@ const COMMANDS: readonly Command[] = [
   infoCommand,
   importCommand,
   exportCommand,
+  slipCommand,
   dueCommand,
   holidaysCommand,
   cccdCommand,

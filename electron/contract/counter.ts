@@ -146,7 +146,7 @@ export type QueueFlag = (typeof QUEUE_FLAGS)[number];
 
 export const QUEUE_SORTS = ['received', 'due'] as const;
 
-const isoDay = z
+export const isoDay = z
   .string({ error: 'Ngày phải có dạng yyyy-mm-dd' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ngày phải có dạng yyyy-mm-dd' });
 

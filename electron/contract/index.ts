@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as s from './schemas';
+import * as d from './documents';
 import { catalogueProcedure } from './catalogue';
 import { holidayYear, officeHoursSetting } from './calendar';
 import { applyActionInput } from './lifecycle';
@@ -12,6 +13,7 @@ export * from './catalogue';
 export * from './calendar';
 export * from './lifecycle';
 export * from './text';
+export * from './documents';
 
 /**
  * The API between screen and desk: one entry per method, input and output schemas.
@@ -53,6 +55,23 @@ export const contract = {
   getCounterSettings: { input: s.empty, output: s.counterSettings },
   saveCounterSettings: { input: s.counterSettings, output: s.counterSettings },
   listOfficers: { input: s.empty, output: z.array(s.officer) },
+  getDocumentSettings: { input: s.empty, output: d.documentSettings },
+  saveDocumentSettings: { input: d.documentSettings, output: d.documentSettings },
+  issueDocument: { input: d.issueDocumentInput, output: s.documentMeta },
+  listRegister: { input: d.registerQuery, output: d.registerPage },
+  listPrinters: { input: s.empty, output: d.printersView },
+  getPrintSettings: { input: s.empty, output: d.printSettings },
+  savePrintSettings: { input: d.savePrintSettingsInput, output: d.printSettings },
+  printDocument: { input: d.printDocumentInput, output: d.printOutcome },
+  recordPrint: { input: d.recordPrintInput, output: d.printLogEntry },
+  listPrintLog: { input: d.printLogQuery, output: d.printLogPage },
+  getMailSettings: { input: s.empty, output: d.mailSettings },
+  saveMailSettings: { input: d.mailSettingsInput, output: d.mailSettings },
+  testMailConnection: { input: s.empty, output: d.mailTestResult },
+  sendMail: { input: d.sendMailInput, output: d.outboxItem },
+  listOutbox: { input: d.outboxQuery, output: d.outboxPage },
+  retryMail: { input: d.outboxRef, output: d.outboxItem },
+  cancelMail: { input: d.outboxRef, output: d.outboxItem },
 } as const;
 
 export type Contract = typeof contract;

@@ -239,6 +239,8 @@ export const dossier = queueRow.extend({
   acceptedAt: z.string().nullable(),
   delivery,
   portalDossierId: z.string().nullable(),
+  /** Place in the tracking register (Mẫu 07): number within the year, given at acceptance. */
+  register: z.object({ year: z.number().int(), no: z.number().int() }).nullable(),
   birthYear: z.number().int().nullable(),
   gender: z.enum(['male', 'female']).nullable(),
 });
@@ -318,6 +320,13 @@ export const documentMeta = z.object({
   sha256: z.string(),
   size: z.number().int(),
   createdAt: z.string(),
+  /** Given when the form is first issued for the dossier (e.g. "15/2026"), kept by its later versions. */
+  number: z.string().nullable(),
+  /** The legal regime whose template rendered it. */
+  regime: z.enum(['TT03-2025', 'TT01-2018']),
+  /** Why this version replaced the previous one (a correction), else null. */
+  reason: z.string().nullable(),
+  createdBy: z.string().nullable(),
 });
 export type DocumentMeta = z.output<typeof documentMeta>;
 

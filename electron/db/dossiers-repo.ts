@@ -1,4 +1,4 @@
-import type { EventAction, FormCode } from '../contract/schemas';
+import type { EventAction } from '../contract/schemas';
 import type { Db } from './connection';
 
 /** A dossier row as stored: instants as epoch milliseconds. */
@@ -39,6 +39,9 @@ export interface DossierDbRow {
   assigneeId: number | null;
   assigneeName: string | null;
   portalDossierId: string | null;
+  /** Place in the tracking register (Mẫu 07), given at acceptance. */
+  registerYear: number | null;
+  registerNo: number | null;
 }
 
 export interface NewDossier {
@@ -132,18 +135,6 @@ export interface ReviewedComponentDbRow extends ComponentDbRow {
   verdictReason: string | null;
 }
 
-export interface DocumentDbRow {
-  id: number;
-  dossierId: number;
-  form: FormCode;
-  templateVersion: string;
-  version: number;
-  fileName: string;
-  sha256: string;
-  size: number;
-  createdAt: number;
-}
-
 /** One status change (or correction) for the sync back to the provincial system. */
 export interface ChangeDbRow {
   id: number;
@@ -220,7 +211,8 @@ export function dossiersRepo(db: Db) {
             d.procedure_version_id AS procedureVersionId, d.holder, d.supplement_requests AS supplementRequests,
             d.extensions, d.fee_json AS feeJson, d.lifecycle_json AS lifecycleJson, d.revision, p.field,
             d.delivery_method AS deliveryMethod, d.delivery_address AS deliveryAddress, d.birth_year AS birthYear,
-            d.gender, d.assignee_id AS assigneeId, o.full_name AS assigneeName, d.portal_dossier_id AS portalDossierId
+            d.gender, d.assignee_id AS assigneeId, o.full_name AS assigneeName, d.portal_dossier_id AS portalDossierId,
+            d.register_year AS registerYear, d.register_no AS registerNo
        FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
        JOIN agency_settings a ON a.id = d.agency_settings_id
        LEFT JOIN officers o ON o.id = d.assignee_id
@@ -243,11 +235,6 @@ export function dossiersRepo(db: Db) {
       WHERE e.at >= ? AND (e.to_status IS NOT NULL OR e.action = 'corrected')
       ORDER BY e.at, e.id`,
   );
-  const documentsAt = db.prepare<[number, number], DocumentDbRow & { content: Buffer }>(
-    `SELECT id, dossier_id AS dossierId, form, template_version AS templateVersion, version,
-            file_name AS fileName, sha256, size, created_at AS createdAt, content
-       FROM documents WHERE dossier_id = ? AND created_at = ? ORDER BY id`,
-  );
   const components = db.prepare<[number], Omit<ReviewedComponentDbRow, 'required'> & { required: number }>(
     `SELECT position, name, originals, certified_copies AS certifiedCopies, photocopies, required, pages, verdict,
             verdict_reason AS verdictReason
@@ -266,23 +253,6 @@ export function dossiersRepo(db: Db) {
      WHERE id = @id AND revision = @expectedRevision`,
   );
 
-  const insertDocument = db.prepare(
-    `INSERT INTO documents (dossier_id, form, template_version, version, file_name, sha256, size, content,
-       officer_id, created_at)
-     VALUES (@dossierId, @form, @templateVersion,
-       (SELECT coalesce(max(version), 0) + 1 FROM documents WHERE dossier_id = @dossierId AND form = @form),
-       @fileName, @sha256, @size, @content, @officerId, @createdAt)`,
-  );
-  const documentsOf = db.prepare<[number], DocumentDbRow>(
-    `SELECT id, dossier_id AS dossierId, form, template_version AS templateVersion, version,
-            file_name AS fileName, sha256, size, created_at AS createdAt
-       FROM documents WHERE dossier_id = ? ORDER BY id`,
-  );
-  const documentById = db.prepare<[number], DocumentDbRow & { content: Buffer }>(
-    `SELECT id, dossier_id AS dossierId, form, template_version AS templateVersion, version,
-            file_name AS fileName, sha256, size, created_at AS createdAt, content
-       FROM documents WHERE id = ?`,
-  );
 
   return {
     /** Next daily sequence for an agency; call inside the intake transaction. */
@@ -352,7 +322,6 @@ export function dossiersRepo(db: Db) {
       importedBy: number | null;
     }): void => void insertSubmission.run(r),
     changesSince: (since: number): ChangeDbRow[] => changesSince.all(since),
-    documentsAt: (dossierId: number, at: number): Array<DocumentDbRow & { content: Buffer }> => documentsAt.all(dossierId, at),
     components: (id: number): ReviewedComponentDbRow[] =>
       components.all(id).map((c) => ({ ...c, required: c.required === 1 })),
     events: (id: number): EventDbRow[] => events.all(id),
@@ -360,18 +329,6 @@ export function dossiersRepo(db: Db) {
     saveLifecycle: (id: number, expectedRevision: number, next: LifecycleUpdate): boolean =>
       setLifecycle.run({ ...next, id, expectedRevision }).changes === 1,
 
-    addDocument: (d: {
-      dossierId: number;
-      form: FormCode;
-      templateVersion: string;
-      fileName: string;
-      sha256: string;
-      content: Buffer;
-      officerId: number | null;
-      createdAt: number;
-    }): number => Number(insertDocument.run({ ...d, size: d.content.length }).lastInsertRowid),
-    documentsOf: (dossierId: number): DocumentDbRow[] => documentsOf.all(dossierId),
-    documentById: (id: number): (DocumentDbRow & { content: Buffer }) | undefined => documentById.get(id),
   };
 }
 

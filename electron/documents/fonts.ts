@@ -56,11 +56,19 @@ export class FontStore {
     return { regular: create(b.regular), bold: create(b.bold), italic: create(b.italic), boldItalic: create(b.boldItalic) };
   }
 
-  /** The fonts for the next document, with a clean glyph cache. */
+  /**
+   * The fonts for the next document, with no glyph in fontkit's cache that lacks its code points. (The documents embed
+   * their fonts with FastSubset, which never reaches glyphs through fontkit; the sweep keeps the text layer right
+   * should fontkit's subsetter ever be used again. Glyphs reached through text stay cached: their outlines and metrics
+   * are the font's.)
+   */
   beginDocument(): FontSet {
     const fonts = Object.values(this.current) as Array<Font & GlyphCache>;
     if (fonts.every((f) => typeof f._glyphs === 'object' && f._glyphs !== null)) {
-      for (const f of fonts) f._glyphs = {};
+      for (const f of fonts) {
+        const cache = f._glyphs as Record<number, { codePoints?: number[] }>;
+        for (const id in cache) if (!cache[id]?.codePoints?.length) delete cache[id];
+      }
     } else {
       // fontkit's internals changed: stay correct, at the price of parsing per document (a test flags this)
       this.current = this.parse();
@@ -78,6 +86,82 @@ export class FontStore {
     if (Object.values(this.layouts).some((c) => Object.keys(c).length > LAYOUT_CACHE_LIMIT)) this.layouts = emptyLayoutCaches();
     return this.layouts;
   }
+
+  /** String widths for layout, shaped as pdfkit shapes them and kept across the documents of this renderer. */
+  metrics(): TextMetrics {
+    return metricsFor(this.current, this.layoutCaches());
+  }
+}
+
+const metricsCache = new WeakMap<LayoutCaches, TextMetrics>();
+/** The TextMetrics of these fonts and layout caches (one per pair: the caches hold the shaped words). */
+export function metricsFor(fonts: FontSet, layouts: LayoutCaches): TextMetrics {
+  let m = metricsCache.get(layouts);
+  if (!m || m.fonts !== fonts) {
+    m = new TextMetrics(fonts, layouts);
+    metricsCache.set(layouts, m);
+  }
+  return m;
+}
+
+/** pdfkit's shaped run of a word, as its EmbeddedFont#layoutRun leaves it (positions in 1/1000 em). */
+interface ShapedRun {
+  advanceWidth: number;
+}
+
+/**
+ * Widths of strings at 1 pt, measured exactly as pdfkit's EmbeddedFont measures and draws them (split after each
+ * space, each piece shaped alone) and filling the same shared word cache, so layout never needs a document and the
+ * drawing finds its words shaped. Strings are cached whole: a form's labels repeat on every slip.
+ */
+export class TextMetrics {
+  private widths: Record<FontFace, Map<string, number>> = emptyWidths();
+
+  constructor(
+    readonly fonts: FontSet,
+    private readonly layouts: LayoutCaches,
+  ) {}
+
+  /** Width at 1 pt of `s`, which must already be printable(). */
+  width(face: FontFace, s: string): number {
+    const cache = this.widths[face];
+    let w = cache.get(s);
+    if (w !== undefined) return w;
+    if (cache.size > LAYOUT_CACHE_LIMIT) this.widths = emptyWidths();
+    w = 0;
+    let last = 0;
+    for (let i = 0; i <= s.length; i++) {
+      const ch = s.charCodeAt(i);
+      if ((i === s.length && last < i) || ch === 32 || ch === 9) {
+        w += this.run(face, s.slice(last, i + 1)).advanceWidth;
+        last = i + 1;
+      }
+    }
+    w /= 1000;
+    this.widths[face].set(s, w);
+    return w;
+  }
+
+  private run(face: FontFace, text: string): ShapedRun {
+    const cache = this.layouts[face] as Record<string, ShapedRun>;
+    const hit = cache[text];
+    if (hit) return hit;
+    // = pdfkit's EmbeddedFont#layoutRun (pdfkit reads these runs from the shared cache when it draws the word)
+    const font = this.fonts[face];
+    const scale = 1000 / font.unitsPerEm;
+    const run = font.layout(text) as { positions: object[]; glyphs: Array<{ advanceWidth: number }> };
+    run.positions.forEach((p, i) => {
+      const pos = p as unknown as Record<string, number>;
+      for (const key in pos) pos[key] = (pos[key] as number) * scale;
+      pos.advanceWidth = (run.glyphs[i]?.advanceWidth ?? 0) * scale;
+    });
+    cache[text] = run as unknown as ShapedRun;
+    return run as unknown as ShapedRun;
+  }
+}
+
+function emptyWidths(): Record<FontFace, Map<string, number>> {
+  return { regular: new Map(), bold: new Map(), italic: new Map(), boldItalic: new Map() };
 }
 
 function emptyLayoutCaches(): LayoutCaches {

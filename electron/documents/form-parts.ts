@@ -5,7 +5,8 @@
  */
 import { placeDateLine } from '../core/vntime';
 import type { Nd30Labels, PaperMetrics, SignatureLabels, TableColumn } from './form-template';
-import { drawQr, qrMatrix } from './qr';
+import { barRects, code128, encodable, MODULE_MM, QUIET_MODULES } from './barcode';
+import { qrMatrix, qrRects } from './qr';
 import { Flow, MM, Pen, drawLine, printable, wrapBalanced, wrapFixed, type Line } from './pen';
 
 export interface FormCtx {
@@ -36,10 +37,16 @@ export interface HeaderData {
   agencyName: string;
   placeName: string;
   issuedAt: Date;
+  /** the document's number, shown when the template has a `number` line; '' draws its blank */
+  number?: string;
 }
 
 /** NĐ 30/2020 header: issuing body on the left, national title and motto on the right, place/date line below. */
-export function nd30Header({ pen, flow, m }: FormCtx, data: HeaderData, labels: Nd30Labels): void {
+export function nd30Header(
+  { pen, flow, m }: FormCtx,
+  data: HeaderData,
+  labels: Nd30Labels & { number?: { label: string; blank: string } },
+): void {
   const size = m.header;
   const h = size * 1.25;
   const leftW = flow.width * m.leftColumn;
@@ -64,7 +71,14 @@ export function nd30Header({ pen, flow, m }: FormCtx, data: HeaderData, labels: 
   const longest = Math.max(0, ...agencyLines.map((l) => l.width));
   const ruleL = Math.max(longest * labels.agencyRuleShare, Math.min(longest, 24));
   pen.hline(xL + (leftW - ruleL) / 2, xL + (leftW + ruleL) / 2, y + 1.5);
-  const leftBottom = y + 1.5;
+  let leftBottom = y + 1.5;
+  if (labels.number) {
+    // "Số: 12/2026/XL" centred under the rule
+    y += h * 0.35;
+    const no = printable(data.number ?? '').trim() || labels.number.blank;
+    centred(wrapFixed(pen, [{ text: labels.number.label, face: 'regular' }, { text: no, face: 'regular', keep: true }], size, leftW - 4), xL, leftW, size);
+    leftBottom = y;
+  }
 
   // right: national title and motto (bold), shrunk to fit the column if needed; rule as long as the motto
   y = top;
@@ -127,7 +141,7 @@ export function placeQr({ pen, flow, m }: FormCtx, payload: string): void {
   const gap = Math.max(6, unit * 4); // the quiet zone on the text side
   const x = flow.left + flow.width - side;
   const y = flow.y + 1;
-  drawQr(pen.doc, matrix, x, y, side);
+  pen.fill(qrRects(matrix, x, y, side));
   flow.exclusions.push({ y0: y - gap, y1: y + side + 2, width: side + gap });
 }
 
@@ -160,7 +174,7 @@ export function drawTable(ctx: FormCtx, columns: readonly TableColumn[], rows: r
   const headH = headLines * lh + 2 * padY;
 
   const borders = (y: number, h: number) => {
-    pen.doc.rect(flow.left, y, flow.width, h).lineWidth(0.6).stroke('#000');
+    pen.rect(flow.left, y, flow.width, h);
     for (let i = 1; i < cols.length; i++) pen.vline(colX(i), y, y + h);
   };
   const drawHead = () => {
@@ -242,12 +256,13 @@ export const count = (n: number) => (Number.isFinite(n) && n > 0 ? String(Math.t
 
 /**
  * Two signature blocks side by side: bold title, italic hint, blank space for the signature, then the signer's name
- * (bold) when known. The block starts a new page rather than split.
+ * (bold) when known. With no left title, one block on the right and the "Nơi nhận" list (if any) on the left. The
+ * blocks start a new page rather than split.
  */
 export function signatureBlocks(
   { pen, flow, m }: FormCtx,
   labels: SignatureLabels,
-  names: { left?: string; right?: string },
+  names: { left?: string; right?: string; rightTitle?: string },
 ): void {
   const size = m.body;
   const hHead = lead(m, size);
@@ -257,28 +272,67 @@ export function signatureBlocks(
     const name = printable(s ?? '').trim();
     return name ? wrapFixed(pen, [{ text: name, face: 'bold' }], size, half - 4) : [];
   };
-  const leftLines = nameLines(names.left);
+  const upper = (s: string) => printable(s).trim().toLocaleUpperCase('vi');
+  const rightTitle = upper(names.rightTitle ?? '') || labels.right;
+  const titleLines = (t: string) => wrapBalanced(pen, [{ text: t, face: 'bold' }], size, half - 4);
+  const rightTitles = titleLines(rightTitle);
+  const leftTitles = labels.left === undefined ? [] : titleLines(labels.left);
+  const titles = Math.max(leftTitles.length, rightTitles.length, 1);
+  const leftLines = labels.left === undefined ? [] : nameLines(names.left);
   const rightLines = nameLines(names.right);
   const blank = m.signatureMm * MM;
-  flow.ensure(hHead * 0.5 + hHead + hHint + blank + Math.max(1, leftLines.length, rightLines.length) * hHead);
+  const recipients = labels.left === undefined ? labels.recipients : undefined;
+  const hSmall = lead(m, m.small);
+  const recipientsH = recipients ? (recipients.lines.length + 1) * hSmall : 0;
+  const blockH = titles * hHead + hHint + blank + Math.max(1, leftLines.length, rightLines.length) * hHead;
+  flow.ensure(hHead * 0.5 + Math.max(blockH, recipientsH + hHead * 0.3));
   let y = flow.y + hHead * 0.5;
   const xL = flow.left;
   const xR = flow.left + half;
+  const centredLines = (lines: Line[], x: number, top: number) => {
+    lines.forEach((line, k) => drawLine(pen, line, x + (half - line.width) / 2, textTop(top + k * hHead, hHead, size), size));
+  };
+  centredLines(leftTitles, xL, y);
+  centredLines(rightTitles, xR, y);
+  y += titles * hHead;
   const box = { width: half, align: 'center' } as const;
-  pen.text(labels.left, xL, textTop(y, hHead, size), 'bold', fitSize(pen, labels.left, size, half - 4), box);
-  pen.text(labels.right, xR, textTop(y, hHead, size), 'bold', fitSize(pen, labels.right, size, half - 4), box);
-  y += hHead;
-  pen.text(labels.hint, xL, textTop(y, hHint, m.small), 'italic', m.small, box);
-  pen.text(labels.hint, xR, textTop(y, hHint, m.small), 'italic', m.small, box);
+  if (labels.left !== undefined) pen.text(labels.hint, xL, textTop(y, hHint, m.small), 'italic', m.small, box);
+  pen.text(labels.rightHint ?? labels.hint, xR, textTop(y, hHint, m.small), 'italic', m.small, box);
   y += hHint + blank;
-  let yL = y;
-  for (const line of leftLines) {
-    drawLine(pen, line, xL + (half - line.width) / 2, textTop(yL, hHead, size), size);
-    yL += hHead;
+  centredLines(leftLines, xL, y);
+  centredLines(rightLines, xR, y);
+  let bottom = y + Math.max(leftLines.length, rightLines.length) * hHead;
+  if (recipients) {
+    // NĐ 30/2020: "Nơi nhận:" bold italic, the list in regular, both small, level with the signer's title
+    let yr = flow.y + hHead * 0.5 + (hHead - hSmall);
+    pen.text(recipients.label, xL, textTop(yr, hSmall, m.small), 'boldItalic', m.small);
+    yr += hSmall;
+    for (const line of recipients.lines) {
+      pen.text(line, xL, textTop(yr, hSmall, m.small * 0.95), 'regular', m.small * 0.95);
+      yr += hSmall;
+    }
+    bottom = Math.max(bottom, yr);
   }
-  for (const line of rightLines) {
-    drawLine(pen, line, xR + (half - line.width) / 2, textTop(y, hHead, size), size);
-    y += hHead;
-  }
-  flow.y = Math.max(y, yL, flow.y);
+  flow.y = Math.max(bottom, flow.y);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The Code 128 barcode of `code` under the cursor, at the left: beside the QR code when it fits there, else below
+ * it; bars of MODULE_MM (narrower only when the symbol is wider than the column). Nothing for a code that is not
+ * printable ASCII.
+ */
+export function placeBarcode({ pen, flow, m }: FormCtx, code: string): void {
+  if (!encodable(code)) return;
+  const symbol = code128(code);
+  const height = (m.barcodeMm ?? 8) * MM;
+  const gap = 1.5;
+  let module = MODULE_MM * MM;
+  const need = symbol.modules * module;
+  if (need + QUIET_MODULES * module > flow.widthAt(flow.y, height + 2 * gap)) clearExclusions(flow);
+  if (need > flow.width) module = flow.width / symbol.modules;
+  flow.ensure(height + 2 * gap);
+  pen.fill(barRects(symbol, flow.left, flow.y + gap, module, height));
+  flow.y += height + 2 * gap;
 }

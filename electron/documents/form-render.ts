@@ -3,7 +3,7 @@
  * blocks in order, continuation pages with the page number and the dossier code. One interpreter for every form, so
  * the forms differ only in their template file and in how their values are formatted.
  */
-import type { FontStore } from './fonts';
+import type { FontStore, TextMetrics } from './fonts';
 import {
   clearExclusions,
   continuationHeader,
@@ -11,6 +11,7 @@ import {
   formTitle,
   lead,
   nd30Header,
+  placeBarcode,
   placeQr,
   sentenceCase,
   signatureBlocks,
@@ -18,19 +19,19 @@ import {
   type HeaderData,
 } from './form-parts';
 import type { FormBlock, FormTemplate, LineBlock, Paper, PaperMetrics } from './form-template';
-import { Flow, MM, Wrapper, finish, newDocument, type Box, type Run } from './pen';
+import { Flow, MM, Wrapper, finish, newDocument, recordingPen, type Box, type PageSize, type Pen, type Recording, type Run } from './pen';
 
 export interface FormInput<V extends string> {
   /** The template's values, already formatted; '' means "nothing to show". Line breaks separate paragraphs. */
   values: Readonly<Record<V, string>>;
-  /** The dossier code: in the QR code's payload, on continuation pages and in the document title. */
+  /** The dossier code: in the QR code's payload, the barcode, on continuation pages and in the document title. */
   code: string;
   qrPayload: string;
   header: HeaderData;
   /** The table's rows as the cells' texts (when the template has a table). */
   rows: readonly string[][];
-  /** Names printed under the signature blocks. */
-  signers: { left?: string; right?: string };
+  /** Names printed under the signature blocks; `rightTitle` replaces the template's right title. */
+  signers: { left?: string; right?: string; rightTitle?: string };
   /** PDF metadata. */
   subject: string;
   author: string;
@@ -38,28 +39,71 @@ export interface FormInput<V extends string> {
   handFilled?: ReadonlySet<V>;
 }
 
+export interface RenderOptions {
+  /** How many of the template's copies (liên) to print, from the first; default all of them (one without `copies`). */
+  copies?: number;
+}
+
 /**
+ * Lays the form out once, as a recording, then draws that recording into the PDF once per copy (liên), each copy
+ * from a new page with its label at the top right.
  * A form that spills onto a second page only because of long values is laid out again in the paper's compact
  * metrics, so the signatures stay on the page the citizen signs; a form that still does not fit (a long table, a long
- * reason) keeps the regular metrics and continues on the next page.
+ * reason) keeps the regular layout and continues on the next page. Layouts only measure (no PDF is made for the one
+ * that is dropped).
  * Keep this function free of `await` until `finish`: the fonts are shared between documents (see FontStore), which
- * is safe because one document goes from its first glyph to its embedded subsets without yielding. A layout that is
- * dropped is never finished, and the one that is finished is always the last one laid out.
+ * is safe because one document goes from its first glyph to its embedded subsets without yielding.
  */
 export async function renderForm<V extends string>(
   store: FontStore,
   template: FormTemplate<V>,
   input: FormInput<V>,
   paper: Paper,
+  options: RenderOptions = {},
 ): Promise<Buffer> {
   const m: PaperMetrics | undefined = template.paper[paper];
   if (!m) throw new Error(`Unknown paper size: ${String(paper)}`);
-  let layout = layoutForm(store, template, input, m);
-  if (layout.pages > 1) {
-    const compact = layoutForm(store, template, input, template.compact[paper]);
-    layout = compact.pages === 1 ? compact : layoutForm(store, template, input, m);
+  const fonts = store.beginDocument();
+  const metrics = store.metrics();
+  let layout = layoutForm(metrics, template, input, m);
+  if (layout.pages.length > 1) {
+    const compact = layoutForm(metrics, template, input, template.compact[paper]);
+    if (compact.pages.length === 1) layout = compact;
   }
-  return finish(layout.doc);
+  const labels = template.copies ?? [''];
+  const count = Math.max(1, Math.min(labels.length, Math.trunc(options.copies ?? labels.length)));
+
+  const lm = layout.m;
+  const pen = newDocument(fonts, lm.size, boxOf(lm), {
+    title: `${sentenceCase(template.title)} ${input.code}`,
+    subject: input.subject,
+    author: input.author,
+    creationDate: input.header.issuedAt,
+  }, store.layoutCaches());
+  for (let copy = 0; copy < count; copy++) {
+    layout.rec.pages.forEach((_, n) => {
+      if (copy > 0 || n > 0) pen.sink.addPage();
+      copyLabel(pen, lm, labels[copy] ?? '');
+      layout.rec.replayPage(n, pen.sink);
+    });
+  }
+  return finish(pen.doc);
+}
+
+const boxOf = (m: PaperMetrics): Box => ({
+  top: m.margins.top * MM,
+  right: m.margins.right * MM,
+  bottom: m.margins.bottom * MM,
+  left: m.margins.left * MM,
+});
+
+/** "Liên 1: …", small italic, right-aligned in the top margin. */
+function copyLabel(pen: Pen, m: PaperMetrics, label: string): void {
+  if (!label) return;
+  const size = m.small * 0.9;
+  const right = pen.sink.page.width - m.margins.right * MM;
+  const y = m.margins.top * MM - size * 2.3;
+  pen.text(label, right - pen.width(label, 'italic', size), y, 'italic', size);
 }
 
 interface Ctx<V extends string> extends FormCtx {
@@ -67,33 +111,30 @@ interface Ctx<V extends string> extends FormCtx {
   input: FormInput<V>;
 }
 
-function layoutForm<V extends string>(
-  store: FontStore,
-  t: FormTemplate<V>,
-  input: FormInput<V>,
-  m: PaperMetrics,
-): { doc: PDFKit.PDFDocument; pages: number } {
-  const margins: Box = {
-    top: m.margins.top * MM,
-    right: m.margins.right * MM,
-    bottom: m.margins.bottom * MM,
-    left: m.margins.left * MM,
-  };
-  const pen = newDocument(store.beginDocument(), m.size, margins, {
-    title: `${sentenceCase(t.title)} ${input.code}`,
-    subject: input.subject,
-    author: input.author,
-    creationDate: input.header.issuedAt,
-  }, store.layoutCaches());
-  const flow = new Flow(pen, margins);
+interface Layout {
+  rec: Recording;
+  pages: readonly unknown[];
+  m: PaperMetrics;
+}
+
+function layoutForm<V extends string>(metrics: TextMetrics, t: FormTemplate<V>, input: FormInput<V>, m: PaperMetrics): Layout {
+  const pen = recordingPen(metrics, PAPER_POINTS[m.size]);
+  const rec = pen.sink as Recording;
+  const flow = new Flow(pen, boxOf(m));
   const ctx: Ctx<V> = { pen, flow, m, t, input };
   flow.onNewPage.push(() => continuationHeader(ctx, `${t.continuation} ${input.code}`));
 
   nd30Header(ctx, input.header, t);
   formTitle(ctx, t.title);
   for (const block of t.blocks) drawBlock(ctx, block);
-  return { doc: pen.doc, pages: flow.page };
+  return { rec, pages: rec.pages, m };
 }
+
+/** Paper sizes in points, portrait (as pdfkit's). */
+const PAPER_POINTS: Readonly<Record<Paper, PageSize>> = {
+  A5: { width: 419.53, height: 595.28 },
+  A4: { width: 595.28, height: 841.89 },
+};
 
 /** The runs of a line block, split into paragraphs where a value holds a line break. */
 export function paragraphsOf<V extends string>(
@@ -137,6 +178,7 @@ function drawBlock<V extends string>(ctx: Ctx<V>, block: FormBlock<V>): void {
       const paragraphs = paragraphsOf(t, block, input.values, input.handFilled);
       if (block.keepWithNext) keepTogether(ctx, paragraphs, size, leading, block.keepWithNext);
       for (const runs of paragraphs) flow.paragraph(runs, { size, leading });
+      if (block.barcode) placeBarcode(ctx, input.code);
       return;
     }
     case 'components': {

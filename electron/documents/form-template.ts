@@ -22,6 +22,8 @@ export interface LineBlock<V extends string> {
   unless?: V;
   when?: { v: V; is: string };
   qr?: boolean;
+  /** draws the dossier code's Code 128 barcode under the block (beside the QR code when there is room) */
+  barcode?: boolean;
   size?: 'body' | 'code';
   spaceBefore?: number;
   keepWithNext?: number;
@@ -59,10 +61,16 @@ export interface TableColumn {
 }
 
 export interface SignatureLabels {
-  left: string;
+  /** No left title: one signature block, on the right (the left holds `recipients` if any). */
+  left?: string;
+  /** The right title; FormInput.signers.rightTitle replaces it (e.g. the agency head's title). */
   right: string;
   /** under both titles, italic */
   hint: string;
+  /** under the right title when it differs from `hint` */
+  rightHint?: string;
+  /** NĐ 30/2020 "Nơi nhận:" list on the left, for letters with one signature */
+  recipients?: { label: string; lines: readonly string[] };
 }
 
 export interface PaperMetrics {
@@ -84,6 +92,8 @@ export interface PaperMetrics {
   leftColumn: number;
   /** blank height for a handwritten signature, millimetres */
   signatureMm: number;
+  /** height of the dossier code's barcode, millimetres (default 8) */
+  barcodeMm?: number;
 }
 
 /** The NĐ 30/2020 header texts and conventions every form shares. */
@@ -104,6 +114,10 @@ export interface FormTemplate<V extends string> extends Nd30Labels {
   /** Drawn in place of an empty value that is filled in by hand (see FormInput.handFilled). */
   blank: string;
   blocks: readonly FormBlock<V>[];
+  /** A "Số: …" line under the issuing body (NĐ 30/2020), with `blank` when the document has no number yet. */
+  number?: { label: string; blank: string };
+  /** Each copy (liên) of the form, with the italic label drawn at the top right of its pages; absent: one copy. */
+  copies?: readonly string[];
   table?: { columns: readonly TableColumn[]; none: string };
   signatures: SignatureLabels;
   paper: Readonly<Record<Paper, PaperMetrics>>;
@@ -133,6 +147,7 @@ export const FORM_PAPER = {
     qrMm: 16,
     leftColumn: 0.42,
     signatureMm: 16,
+    barcodeMm: 7,
   },
   A4: {
     size: 'A4',
@@ -147,6 +162,7 @@ export const FORM_PAPER = {
     qrMm: 22,
     leftColumn: 0.42,
     signatureMm: 22,
+    barcodeMm: 9,
   },
 } as const satisfies Record<Paper, PaperMetrics>;
 
@@ -165,6 +181,7 @@ export const FORM_PAPER_COMPACT = {
     qrMm: 15,
     leftColumn: 0.42,
     signatureMm: 13,
+    barcodeMm: 6,
   },
   A4: {
     size: 'A4',
@@ -179,5 +196,6 @@ export const FORM_PAPER_COMPACT = {
     qrMm: 20,
     leftColumn: 0.42,
     signatureMm: 18,
+    barcodeMm: 8,
   },
 } as const satisfies Record<Paper, PaperMetrics>;

@@ -1,4 +1,12 @@
-export { createDocumentRenderer, slipValues, type DocumentRenderer, type Paper, type SlipData } from './slip';
+export {
+  createDocumentRenderer,
+  slipValues,
+  type DocumentRenderer,
+  type Paper,
+  type RenderOptions,
+  type SlipData,
+  type SlipOptions,
+} from './slip';
 export {
   headerValues,
   refusalValues,
@@ -7,8 +15,15 @@ export {
   type RefusalSlipData,
   type SupplementSlipData,
 } from './supplement-refusal';
-export { MAU01, type Mau01Template } from './mau01-template';
+export { apologyValues, stopValues, type ApologyData, type StopNoticeData } from './apology-stop';
+export { regimeFor, TT03_2025_FROM, type LegalRegime } from './regimes';
+export { FORM_NOS, TEMPLATES, templateFor, type FormNo, type FormTemplates } from './templates';
+export { MAU01, MAU01_COPIES, type Mau01Template } from './mau01-template';
 export { MAU02, type Mau02Template } from './mau02-template';
 export { MAU03, type Mau03Template } from './mau03-template';
+export { MAU04, type Mau04Template } from './mau04-template';
+export { MAU05, type Mau05Template } from './mau05-template';
+export { FontStore } from './fonts';
+export { code128, barRects } from './barcode';
 export { qrPayload } from './qr';
 export { printable } from './pen';

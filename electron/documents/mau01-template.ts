@@ -40,18 +40,34 @@ export type Part = FormPart<SlipVar>;
 export type Block = FormBlock<SlipVar>;
 export type { PaperMetrics, TableColumn };
 
+export const MAU01_COPIES = [
+  'Liên 1: Lưu kèm Phiếu kiểm soát quá trình giải quyết hồ sơ',
+  'Liên 2: Giao người nộp hồ sơ',
+] as const;
+
+/** The fields after the components table, before the fees line. */
+const MAU01_TIMES: Block[] = [
+  { kind: 'line', parts: ['2. Số lượng hồ sơ: ', { v: 'sets' }, ' bộ'] },
+  { kind: 'line', parts: ['3. Thời gian giải quyết hồ sơ theo quy định: ', { v: 'timeLimitText' }] },
+  { kind: 'line', parts: ['4. Thời gian nhận hồ sơ: ', { v: 'receivedAt', keep: true }] },
+  { kind: 'line', parts: ['5. Thời gian trả kết quả giải quyết hồ sơ: ', { v: 'dueAt', face: 'bold', keep: true }] },
+  { kind: 'line', parts: ['6. Đăng ký nhận kết quả tại: ', { v: 'returnMethod' }] },
+];
+
 export const MAU01 = {
-  version: 'TT03-2025/mau01@1',
+  version: 'TT03-2025/mau01@2',
   title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
   ...ND30,
   /** Drawn in place of an empty value. */
   empty: '—',
   /** Drawn in place of an empty register number, to be filled in by hand. */
   blank: '………',
+  /** Two copies (TT 01/2018 and TT 03/2025): one stays with the control slip (Mẫu 06), one goes to the applicant. */
+  copies: MAU01_COPIES,
   /** Top of a continuation page: "(Tiếp theo) Giấy tiếp nhận … — Mã hồ sơ: …". */
   continuation: 'Tiếp theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả, mã hồ sơ',
   blocks: [
-    { kind: 'line', parts: ['Mã hồ sơ: ', { v: 'code', face: 'bold' }], size: 'code', qr: true },
+    { kind: 'line', parts: ['Mã hồ sơ: ', { v: 'code', face: 'bold' }], size: 'code', qr: true, barcode: true },
     { kind: 'line', parts: ['Đơn vị tiếp nhận: ', { v: 'agencyName' }] },
     {
       kind: 'line',
@@ -63,11 +79,7 @@ export const MAU01 = {
     { kind: 'line', parts: ['Nội dung yêu cầu giải quyết: ', { v: 'procedureName', face: 'bold' }] },
     { kind: 'line', parts: ['Chủ hồ sơ: ', { v: 'ownerName' }], unless: 'ownerName' },
     { kind: 'components', heading: '1. Thành phần hồ sơ nộp gồm:' },
-    { kind: 'line', parts: ['2. Số lượng hồ sơ: ', { v: 'sets' }, ' bộ'] },
-    { kind: 'line', parts: ['3. Thời gian giải quyết hồ sơ theo quy định: ', { v: 'timeLimitText' }] },
-    { kind: 'line', parts: ['4. Thời gian nhận hồ sơ: ', { v: 'receivedAt', keep: true }] },
-    { kind: 'line', parts: ['5. Thời gian trả kết quả giải quyết hồ sơ: ', { v: 'dueAt', face: 'bold', keep: true }] },
-    { kind: 'line', parts: ['6. Đăng ký nhận kết quả tại: ', { v: 'returnMethod' }] },
+    ...MAU01_TIMES,
     { kind: 'line', parts: ['7. Phí, lệ phí: ', { v: 'feeText' }] },
     {
       kind: 'line',

@@ -17,17 +17,18 @@ import {
 /** `stage` is "reception" or "appraisal" (for `when`); `note` and `contact` may be empty. */
 export type SupplementVar = HeaderVar | 'stage' | 'note' | 'contact';
 
-const ND118 = 'Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ';
+/** The decree a supplement request cites: NĐ 118/2025 now, NĐ 61/2018 under TT 01/2018. */
+export interface Decree {
+  full: string;
+  short: string;
+}
 
-export const MAU02 = {
-  version: 'TT03-2025/mau02@1',
-  title: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
-  ...ND30,
-  empty: '—',
-  blank: '………',
-  continuation: 'Tiếp theo Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, mã hồ sơ',
-  blocks: [
-    { kind: 'line', parts: ['Mã hồ sơ: ', { v: 'code', face: 'bold' }], size: 'code', qr: true },
+export const ND118: Decree = { full: 'Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ', short: '118/2025/NĐ-CP' };
+
+/** The blocks of Mẫu 02, citing `decree` (the TT 01/2018 form has the same fields under NĐ 61/2018). */
+export function supplementBlocks(decree: Decree): FormBlock<SupplementVar>[] {
+  return [
+    { kind: 'line', parts: ['Mã hồ sơ: ', { v: 'code', face: 'bold' }], size: 'code', qr: true, barcode: true },
     { kind: 'line', parts: ['Đơn vị: ', { v: 'agencyName' }] },
     {
       kind: 'line',
@@ -43,7 +44,7 @@ export const MAU02 = {
       spaceBefore: 0.25,
       keepWithNext: 4,
       parts: [
-        `Qua kiểm tra, hồ sơ của Ông/Bà chưa đầy đủ/chưa hợp lệ. Theo quy định tại ${ND118}, ` +
+        `Qua kiểm tra, hồ sơ của Ông/Bà chưa đầy đủ/chưa hợp lệ. Theo quy định tại ${decree.full}, ` +
           'đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:',
       ],
     },
@@ -54,7 +55,7 @@ export const MAU02 = {
       keepWithNext: 4,
       parts: [
         'Qua thẩm định, cơ quan có thẩm quyền giải quyết xác định hồ sơ của Ông/Bà chưa đầy đủ/chưa hợp lệ. ' +
-          `Theo quy định tại ${ND118}, đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:`,
+          `Theo quy định tại ${decree.full}, đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:`,
       ],
     },
     { kind: 'components' },
@@ -65,7 +66,7 @@ export const MAU02 = {
       spaceBefore: 0.25,
       parts: [
         'Yêu cầu bổ sung, hoàn thiện hồ sơ chỉ thực hiện một lần, nêu đầy đủ các nội dung trên (Nghị định số ' +
-          '118/2025/NĐ-CP). Thời hạn giải quyết được tính từ khi Ông/Bà nộp đủ hồ sơ hợp lệ.',
+          `${decree.short}). Thời hạn giải quyết được tính từ khi Ông/Bà nộp đủ hồ sơ hợp lệ.`,
       ],
     },
     {
@@ -74,7 +75,7 @@ export const MAU02 = {
       spaceBefore: 0.25,
       parts: [
         'Yêu cầu bổ sung, hoàn thiện hồ sơ chỉ thực hiện một lần, nêu đầy đủ các nội dung trên (Nghị định số ' +
-          '118/2025/NĐ-CP). Thời hạn giải quyết được tính lại từ đầu kể từ khi nhận đủ hồ sơ đã bổ sung, hoàn thiện.',
+          `${decree.short}). Thời hạn giải quyết được tính lại từ đầu kể từ khi nhận đủ hồ sơ đã bổ sung, hoàn thiện.`,
       ],
     },
     {
@@ -88,7 +89,17 @@ export const MAU02 = {
       parts: ['Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ', { v: 'agencyName' }, ' để được hướng dẫn./.'],
     },
     { kind: 'signatures' },
-  ] satisfies FormBlock<SupplementVar>[] as FormBlock<SupplementVar>[],
+  ];
+}
+
+export const MAU02 = {
+  version: 'TT03-2025/mau02@2',
+  title: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+  ...ND30,
+  empty: '—',
+  blank: '………',
+  continuation: 'Tiếp theo Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, mã hồ sơ',
+  blocks: supplementBlocks(ND118),
   table: {
     columns: [
       { label: 'STT', share: 0.07, align: 'center' },

@@ -10,14 +10,14 @@ import { FORM_PAPER, FORM_PAPER_COMPACT, ND30, type FormBlock, type FormTemplate
 export type RefusalVar = HeaderVar | 'reason' | 'contact';
 
 export const MAU03 = {
-  version: 'TT03-2025/mau03@1',
+  version: 'TT03-2025/mau03@2',
   title: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
   ...ND30,
   empty: '—',
   blank: '………',
   continuation: 'Tiếp theo Phiếu từ chối tiếp nhận giải quyết hồ sơ, mã hồ sơ',
   blocks: [
-    { kind: 'line', parts: ['Mã hồ sơ: ', { v: 'code', face: 'bold' }], size: 'code', qr: true },
+    { kind: 'line', parts: ['Mã hồ sơ: ', { v: 'code', face: 'bold' }], size: 'code', qr: true, barcode: true },
     { kind: 'line', parts: ['Đơn vị: ', { v: 'agencyName' }] },
     {
       kind: 'line',

@@ -4,7 +4,8 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Font } from 'fontkit';
-import type { FontFace, FontSet, LayoutCaches } from './fonts';
+import { metricsFor, type FontFace, type FontSet, type LayoutCaches, type TextMetrics } from './fonts';
+import { FastSubset } from './subset';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -34,7 +35,8 @@ export interface DocInfo {
 }
 
 /**
- * A pdfkit document that embeds only the given fonts (the regular face is the default from the constructor on).
+ * A pdfkit document that embeds only the given fonts (the regular face is the default from the constructor on), and a
+ * Pen drawing straight into it.
  * Faces are registered under their PostScript names: pdfkit files every font it opens under that name too, so
  * selecting the default face again hits its cache instead of re-opening the font (and comparing name tables) on
  * every switch, which costs a third of the render time.
@@ -60,18 +62,30 @@ export function newDocument(fonts: FontSet, size: string, margins: Box, info: Do
   };
   const doc = new PDFDocument(options);
   const names = {} as Record<FontFace, string>;
+  const shared = layouts ?? emptyLayouts();
   for (const face of Object.keys(fonts) as FontFace[]) {
     const font: Font = fonts[face];
     names[face] = font.postscriptName;
     doc.registerFont(font.postscriptName, font as unknown as Buffer);
-    // pdfkit makes one EmbeddedFont per document, each with its own word cache; hand it the renderer's shared one.
-    // (`_font` and `layoutCache` are pdfkit internals: if they change, documents are simply shaped from scratch.)
-    const embedded = (doc.font(font.postscriptName) as unknown as { _font?: { layoutCache?: unknown } })._font;
-    if (layouts && embedded && typeof embedded.layoutCache === 'object') embedded.layoutCache = layouts[face];
+    // pdfkit makes one EmbeddedFont per document, each with its own word cache; hand it the renderer's shared one,
+    // and our subsetter (subset.ts). (`_font`, `layoutCache` and `subset` are pdfkit internals: if they change, the
+    // documents are simply shaped from scratch and subset by fontkit.)
+    const embedded = (doc.font(font.postscriptName) as unknown as { _font?: { layoutCache?: unknown; subset?: unknown } })._font;
+    if (embedded && typeof embedded.layoutCache === 'object') embedded.layoutCache = shared[face];
+    if (embedded && typeof (embedded.subset as { includeGlyph?: unknown } | undefined)?.includeGlyph === 'function') {
+      embedded.subset = new FastSubset(font);
+    }
   }
   doc.font(names.regular);
-  return new Pen(doc, names);
+  return new Pen(new DocSink(doc, names), metricsFor(fonts, shared));
 }
+
+const emptyLayouts = (): LayoutCaches => ({
+  regular: Object.create(null) as Record<string, unknown>,
+  bold: Object.create(null) as Record<string, unknown>,
+  italic: Object.create(null) as Record<string, unknown>,
+  boldItalic: Object.create(null) as Record<string, unknown>,
+});
 
 /** Collects a finished document into one Buffer. */
 export function finish(doc: Doc): Promise<Buffer> {
@@ -86,38 +100,185 @@ export function finish(doc: Doc): Promise<Buffer> {
 
 export type Align = 'left' | 'center' | 'right';
 
-export class Pen {
+export interface PageSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * Where a Pen's drawing goes: straight into a pdfkit document (DocSink), or into a Recording that is replayed into
+ * one later — so a layout is computed once, whatever the number of copies drawn from it, and a layout that is not
+ * used (the regular metrics when the compact ones are chosen) costs no PDF output. Strings are printable().
+ */
+export interface Sink {
+  readonly page: PageSize;
+  text(s: string, x: number, y: number, face: FontFace, size: number): void;
+  line(x1: number, y1: number, x2: number, y2: number, width: number): void;
+  /** A stroked rectangle. */
+  rect(x: number, y: number, w: number, h: number, lineWidth: number): void;
+  /** Filled black rectangles, x y w h each (QR modules, barcode bars): one path. */
+  fill(rects: readonly number[]): void;
+  addPage(): void;
+}
+
+export class DocSink implements Sink {
+  readonly page: PageSize;
+
   constructor(
     readonly doc: Doc,
     private readonly fontNames: Readonly<Record<FontFace, string>>,
-  ) {}
+  ) {
+    this.page = { width: doc.page.width, height: doc.page.height };
+  }
 
-  private use(face: FontFace, size: number): Doc {
-    return this.doc.font(this.fontNames[face]).fontSize(size);
+  text(s: string, x: number, y: number, face: FontFace, size: number): void {
+    this.doc.font(this.fontNames[face]).fontSize(size).text(s, x, y, { lineBreak: false });
+  }
+
+  /** pdfkit's own measure (pens made on a document without TextMetrics). */
+  widthOf(s: string, face: FontFace, size: number): number {
+    return this.doc.font(this.fontNames[face]).fontSize(size).widthOfString(s);
+  }
+
+  line(x1: number, y1: number, x2: number, y2: number, width: number): void {
+    this.doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(width).stroke('#000');
+  }
+
+  rect(x: number, y: number, w: number, h: number, lineWidth: number): void {
+    this.doc.rect(x, y, w, h).lineWidth(lineWidth).stroke('#000');
+  }
+
+  fill(rects: readonly number[]): void {
+    if (rects.length === 0) return;
+    for (let i = 0; i + 3 < rects.length; i += 4) this.doc.rect(rects[i] as number, rects[i + 1] as number, rects[i + 2] as number, rects[i + 3] as number);
+    this.doc.fill('#000');
+  }
+
+  addPage(): void {
+    this.doc.addPage();
+  }
+}
+
+type Op =
+  | { k: 't'; s: string; x: number; y: number; face: FontFace; size: number }
+  | { k: 'l'; x1: number; y1: number; x2: number; y2: number; w: number }
+  | { k: 'r'; x: number; y: number; w: number; h: number; lw: number }
+  | { k: 'f'; rects: readonly number[] };
+
+/** A layout's drawing, page by page, to replay into a document (once per copy). */
+export class Recording implements Sink {
+  readonly pages: Op[][] = [[]];
+
+  constructor(readonly page: PageSize) {}
+
+  private get ops(): Op[] {
+    return this.pages[this.pages.length - 1] as Op[];
+  }
+
+  text(s: string, x: number, y: number, face: FontFace, size: number): void {
+    this.ops.push({ k: 't', s, x, y, face, size });
+  }
+
+  line(x1: number, y1: number, x2: number, y2: number, w: number): void {
+    this.ops.push({ k: 'l', x1, y1, x2, y2, w });
+  }
+
+  rect(x: number, y: number, w: number, h: number, lw: number): void {
+    this.ops.push({ k: 'r', x, y, w, h, lw });
+  }
+
+  fill(rects: readonly number[]): void {
+    this.ops.push({ k: 'f', rects });
+  }
+
+  addPage(): void {
+    this.pages.push([]);
+  }
+
+  /** Draws page `n` (0-based) of the recording onto the sink's current page. */
+  replayPage(n: number, to: Sink): void {
+    for (const op of this.pages[n] ?? []) {
+      switch (op.k) {
+        case 't':
+          to.text(op.s, op.x, op.y, op.face, op.size);
+          break;
+        case 'l':
+          to.line(op.x1, op.y1, op.x2, op.y2, op.w);
+          break;
+        case 'r':
+          to.rect(op.x, op.y, op.w, op.h, op.lw);
+          break;
+        case 'f':
+          to.fill(op.rects);
+          break;
+      }
+    }
+  }
+}
+
+/** A Pen that records (see Recording) with the metrics of these fonts; `size` is the paper ("A5", "A4"). */
+export function recordingPen(metrics: TextMetrics, size: PageSize): Pen {
+  return new Pen(new Recording(size), metrics);
+}
+
+export class Pen {
+  readonly sink: Sink;
+  private readonly metrics: TextMetrics | null;
+
+  /**
+   * A pen on a sink with the metrics of its fonts; or (as before sinks) straight on a pdfkit document whose faces are
+   * registered under `fontNames`, measuring through pdfkit.
+   */
+  constructor(target: Sink | Doc, fonts: TextMetrics | Readonly<Record<FontFace, string>>) {
+    if (target instanceof PDFDocument) {
+      this.sink = new DocSink(target, fonts as Readonly<Record<FontFace, string>>);
+      this.metrics = null;
+    } else {
+      this.sink = target as Sink;
+      this.metrics = fonts as TextMetrics;
+    }
+  }
+
+  /** The pdfkit document of a pen that draws straight into one (newDocument). */
+  get doc(): Doc {
+    if (this.sink instanceof DocSink) return this.sink.doc;
+    throw new Error('This pen records; it has no document');
+  }
+
+  private measure(face: FontFace, t: string, size: number): number {
+    if (this.metrics) return this.metrics.width(face, t) * size;
+    return (this.sink as DocSink).widthOf(t, face, size);
   }
 
   /** Width of `s` in points. */
   width(s: string, face: FontFace, size: number): number {
-    return this.use(face, size).widthOfString(printable(s));
+    return this.measure(face, printable(s), size);
   }
 
   /** Draws one line of text whose top is at y; with `width`, aligns inside [x, x + width]. Never wraps. */
   text(s: string, x: number, y: number, face: FontFace, size: number, box?: { width: number; align: Align }): number {
     const t = printable(s);
-    const doc = this.use(face, size);
-    const w = doc.widthOfString(t);
+    const w = this.measure(face, t, size);
     let dx = 0;
     if (box && box.align !== 'left') dx = box.align === 'center' ? (box.width - w) / 2 : box.width - w;
-    doc.text(t, x + dx, y, { lineBreak: false });
+    if (t !== '') this.sink.text(t, x + dx, y, face, size);
     return w;
   }
 
   hline(x1: number, x2: number, y: number, lineWidth = 0.6): void {
-    this.doc.moveTo(x1, y).lineTo(x2, y).lineWidth(lineWidth).stroke('#000');
+    this.sink.line(x1, y, x2, y, lineWidth);
   }
 
   vline(x: number, y1: number, y2: number, lineWidth = 0.6): void {
-    this.doc.moveTo(x, y1).lineTo(x, y2).lineWidth(lineWidth).stroke('#000');
+    this.sink.line(x, y1, x, y2, lineWidth);
+  }
+
+  rect(x: number, y: number, w: number, h: number, lineWidth = 0.6): void {
+    this.sink.rect(x, y, w, h, lineWidth);
+  }
+
+  fill(rects: readonly number[]): void {
+    this.sink.fill(rects);
   }
 }
 
@@ -356,7 +517,7 @@ export class Flow {
     readonly pen: Pen,
     readonly margins: Box,
   ) {
-    const page = pen.doc.page;
+    const page = pen.sink.page;
     this.left = margins.left;
     this.width = page.width - margins.left - margins.right;
     this.top = margins.top;
@@ -365,7 +526,7 @@ export class Flow {
   }
 
   newPage(): void {
-    this.pen.doc.addPage();
+    this.pen.sink.addPage();
     this.page++;
     this.y = this.top;
     this.exclusions = [];

@@ -25,13 +25,12 @@ export function qrMatrix(text: string): QrMatrix {
 }
 
 /**
- * Draws the symbol as vector rectangles (one per horizontal run of dark modules, filled as one path) with its top-left
- * corner at (x, y) and `side` points wide. The quiet zone (4 modules) is the caller's white space. Returns the number
- * of rectangles drawn.
+ * The symbol as rectangles (x y w h each; one per horizontal run of dark modules) with its top-left corner at (x, y)
+ * and `side` points wide. The quiet zone (4 modules) is the caller's white space.
  */
-export function drawQr(doc: Doc, m: QrMatrix, x: number, y: number, side: number): number {
+export function qrRects(m: QrMatrix, x: number, y: number, side: number): number[] {
   const u = side / m.size;
-  let rects = 0;
+  const rects: number[] = [];
   for (let r = 0; r < m.size; r++) {
     let c = 0;
     while (c < m.size) {
@@ -42,10 +41,16 @@ export function drawQr(doc: Doc, m: QrMatrix, x: number, y: number, side: number
       const start = c;
       while (c < m.size && m.dark(r, c)) c++;
       // a hair taller than a module so rows do not show seams in viewers that anti-alias
-      doc.rect(x + start * u, y + r * u, (c - start) * u, u + 0.02);
-      rects++;
+      rects.push(x + start * u, y + r * u, (c - start) * u, u + 0.02);
     }
   }
-  doc.fill('#000');
   return rects;
+}
+
+/** Draws the symbol (see qrRects) into a pdfkit document, filled as one path; returns the number of rectangles. */
+export function drawQr(doc: Doc, m: QrMatrix, x: number, y: number, side: number): number {
+  const rects = qrRects(m, x, y, side);
+  for (let i = 0; i < rects.length; i += 4) doc.rect(rects[i] as number, rects[i + 1] as number, rects[i + 2] as number, rects[i + 3] as number);
+  doc.fill('#000');
+  return rects.length / 4;
 }

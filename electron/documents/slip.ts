@@ -1,19 +1,22 @@
 /**
- * The documents of the desk as PDF (pdfkit, Tinos embedded as subsets, QR as vectors): Mẫu 01 "Giấy tiếp nhận hồ
- * sơ và hẹn trả kết quả" here, Mẫu 02 and 03 in supplement-refusal.ts. Layout per NĐ 30/2020 (two-column header,
+ * The documents of the desk as PDF (pdfkit, Tinos embedded as subsets, QR and Code 128 as vectors): Mẫu 01 "Giấy
+ * tiếp nhận hồ sơ và hẹn trả kết quả" here, Mẫu 02 and 03 in supplement-refusal.ts, 04 and 05 in apology-stop.ts;
+ * each under the legal regime asked for (templates.ts). Layout per NĐ 30/2020 (two-column header,
  * place/date line, title) in form-parts.ts; fields per the template files; form-render.ts interprets them.
  */
 import { formatVnSlipTime } from '../core/vntime';
+import { MAU06_VERSIONS, renderMau06, type ControlSlipData } from './control-slip';
 import { FontStore } from './fonts';
 import { count } from './form-parts';
 import { renderForm } from './form-render';
 import type { Paper } from './form-template';
-import { MAU01, type SlipVar } from './mau01-template';
-import { MAU02 } from './mau02-template';
-import { MAU03 } from './mau03-template';
+import { renderMau04, renderMau05, type ApologyData, type StopNoticeData } from './apology-stop';
+import { type SlipVar } from './mau01-template';
 import { printable } from './pen';
 import { qrPayload } from './qr';
+import type { LegalRegime } from './regimes';
 import { renderMau02, renderMau03, type RefusalSlipData, type SupplementSlipData } from './supplement-refusal';
+import { FORM_NOS, templateFor, type FormNo } from './templates';
 
 export interface SlipData {
   agency: { parentName: string; agencyName: string; placeName: string; agencyCode: string };
@@ -45,27 +48,55 @@ export interface SlipData {
 
 export type { Paper };
 
+export interface RenderOptions {
+  paper?: Paper;
+  /** the forms of this regime (default TT 03/2025); see regimeFor(receivedAt) */
+  regime?: LegalRegime;
+}
+
+export interface SlipOptions extends RenderOptions {
+  /** Mẫu 01's copies (liên): both by default, each from a new page; 1 prints the first only */
+  copies?: 1 | 2;
+}
+
 export interface DocumentRenderer {
-  /** Mẫu 01, A5 portrait by default; returns the PDF bytes. */
-  mau01(data: SlipData, options?: { paper?: Paper }): Promise<Buffer>;
+  /** Mẫu 01, A5 portrait by default, two liên; returns the PDF bytes. */
+  mau01(data: SlipData, options?: SlipOptions): Promise<Buffer>;
   /** Mẫu 02 "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", A5 portrait by default. */
-  mau02(data: SupplementSlipData, options?: { paper?: Paper }): Promise<Buffer>;
+  mau02(data: SupplementSlipData, options?: RenderOptions): Promise<Buffer>;
   /** Mẫu 03 "Phiếu từ chối tiếp nhận giải quyết hồ sơ", A5 portrait by default. */
-  mau03(data: RefusalSlipData, options?: { paper?: Paper }): Promise<Buffer>;
-  readonly templateVersion: string; // Mẫu 01's, e.g. "TT03-2025/mau01@1"
-  /** Each form's template version, to store with the document it rendered. */
-  readonly templateVersions: Readonly<Record<'01' | '02' | '03', string>>;
+  mau03(data: RefusalSlipData, options?: RenderOptions): Promise<Buffer>;
+  /** Mẫu 04 "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" (TT 01/2018: "Phiếu xin lỗi và hẹn lại …"). */
+  mau04(data: ApologyData, options?: RenderOptions): Promise<Buffer>;
+  /** Mẫu 05 "Thông báo dừng giải quyết hồ sơ" (the same form under both regimes). */
+  mau05(data: StopNoticeData, options?: RenderOptions): Promise<Buffer>;
+  /** Mẫu 06 "Phiếu kiểm soát quá trình giải quyết hồ sơ" (control-slip.ts; TT 01/2018: its Mẫu 05). */
+  mau06(data: ControlSlipData, options?: RenderOptions): Promise<Buffer>;
+  /** Each form's TT 03/2025 template version, to store with the document it rendered (e.g. "TT03-2025/mau01@2"). */
+  readonly templateVersions: Readonly<Record<FormNo, string>>;
+  /** The version of the template that draws `form` under `regime` (default TT 03/2025). */
+  templateVersion(form: FormNo | '06', regime?: LegalRegime): string;
+  /** The renderer's fonts, for the documents drawn outside it (Mẫu 06, the register). */
+  fonts(): FontStore;
 }
 
 /** Reads the Tinos faces from `fontsDir` once; every document of this renderer reuses them. */
 export function createDocumentRenderer(opts: { fontsDir: string }): DocumentRenderer {
   const fonts = new FontStore(opts.fontsDir);
+  const regimeOf = (options?: RenderOptions): LegalRegime => options?.regime ?? 'TT03-2025';
+  const version = (form: FormNo | '06', regime: LegalRegime = 'TT03-2025') =>
+    form === '06' ? MAU06_VERSIONS[regime] : templateFor(form, regime).version;
   return {
-    templateVersion: MAU01.version,
-    templateVersions: { '01': MAU01.version, '02': MAU02.version, '03': MAU03.version },
-    mau01: (data, options) => renderMau01(fonts, data, options?.paper ?? 'A5'),
-    mau02: (data, options) => renderMau02(fonts, data, options?.paper ?? 'A5'),
-    mau03: (data, options) => renderMau03(fonts, data, options?.paper ?? 'A5'),
+    templateVersion: version,
+    templateVersions: Object.fromEntries(FORM_NOS.map((f) => [f, version(f)])) as Record<FormNo, string>,
+    mau01: (data: SlipData, options?: SlipOptions) =>
+      renderMau01(fonts, data, options?.paper ?? 'A5', regimeOf(options), options?.copies ?? 2),
+    mau02: (data: SupplementSlipData, options?: RenderOptions) => renderMau02(fonts, data, options?.paper ?? 'A5', regimeOf(options)),
+    mau03: (data: RefusalSlipData, options?: RenderOptions) => renderMau03(fonts, data, options?.paper ?? 'A5', regimeOf(options)),
+    mau04: (data: ApologyData, options?: RenderOptions) => renderMau04(fonts, data, options?.paper ?? 'A5', regimeOf(options)),
+    mau05: (data: StopNoticeData, options?: RenderOptions) => renderMau05(fonts, data, options?.paper ?? 'A5', regimeOf(options)),
+    mau06: (data: ControlSlipData, options?: RenderOptions) => renderMau06(fonts, data, options?.paper ?? 'A5', regimeOf(options)),
+    fonts: () => fonts,
   };
 }
 
@@ -105,9 +136,10 @@ export function slipValues(data: SlipData): Record<SlipVar, string> {
 
 const HAND_FILLED: ReadonlySet<SlipVar> = new Set(['registerBook', 'registerNo']);
 
-async function renderMau01(store: FontStore, data: SlipData, paper: Paper): Promise<Buffer> {
+async function renderMau01(store: FontStore, data: SlipData, paper: Paper, regime: LegalRegime, copies: number): Promise<Buffer> {
+  if (copies !== 1 && copies !== 2) throw new Error(`Mẫu 01 has 1 or 2 copies, not ${String(copies)}`);
   const values = slipValues(data);
-  return renderForm(store, MAU01, {
+  return renderForm(store, templateFor('01', regime), {
     values,
     code: values.code,
     qrPayload: qrPayload(values.code, data.lookupUrl),
@@ -117,5 +149,5 @@ async function renderMau01(store: FontStore, data: SlipData, paper: Paper): Prom
     subject: values.procedureName,
     author: values.agencyName,
     handFilled: HAND_FILLED,
-  }, paper);
+  }, paper, { copies });
 }

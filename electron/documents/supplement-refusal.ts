@@ -6,12 +6,14 @@ import type { FontStore } from './fonts';
 import { count } from './form-parts';
 import { renderForm, type FormInput } from './form-render';
 import type { HeaderVar, Paper } from './form-template';
-import { MAU02, type SupplementVar } from './mau02-template';
-import { MAU03, type RefusalVar } from './mau03-template';
+import type { SupplementVar } from './mau02-template';
+import type { RefusalVar } from './mau03-template';
+import type { LegalRegime } from './regimes';
+import { templateFor } from './templates';
 import { printable } from './pen';
 import { qrPayload } from './qr';
 
-/** What Mẫu 02 and 03 share (names as in SlipData where they overlap). */
+/** What Mẫu 02–05 share (names as in SlipData where they overlap). */
 export interface FormHeaderData {
   agency: { agencyName: string; parentName: string; placeName: string; provinceName: string };
   code: string; // dossier code
@@ -25,6 +27,7 @@ export interface FormHeaderData {
   procedureName: string; // "Nội dung yêu cầu giải quyết"
   officerName: string; // signer (người hướng dẫn / người tiếp nhận)
   issuedAt: Date; // place/date line, in Vietnam time (UTC+7)
+  lookupUrl?: string; // optional URL encoded in the QR together with the code (see qrPayload)
 }
 
 export interface SupplementSlipData extends FormHeaderData {
@@ -41,9 +44,9 @@ export interface RefusalSlipData extends FormHeaderData {
   contact: string;
 }
 
-const vn = (s: string) => printable(s).trim();
+export const vn = (s: string) => printable(s).trim();
 /** Free text typed by an officer: each of its lines a paragraph (joined by "\n"), blank lines dropped. */
-const paragraphs = (s: string) =>
+export const paragraphs = (s: string) =>
   s
     .split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/)
     .map(vn)
@@ -74,10 +77,10 @@ export function headerValues(data: FormHeaderData): Record<HeaderVar, string> {
 }
 
 /** The parts of the renderer's input that come from the shared fields. */
-function commonInput(data: FormHeaderData, values: Record<HeaderVar, string>): Omit<FormInput<HeaderVar>, 'rows' | 'values'> {
+export function commonInput(data: FormHeaderData, values: Record<HeaderVar, string>): Omit<FormInput<HeaderVar>, 'rows' | 'values'> {
   return {
     code: values.code,
-    qrPayload: qrPayload(values.code),
+    qrPayload: qrPayload(values.code, data.lookupUrl),
     header: { ...data.agency, issuedAt: data.issuedAt },
     signers: { right: data.officerName },
     subject: values.procedureName,
@@ -92,7 +95,7 @@ export function supplementValues(data: SupplementSlipData): Record<SupplementVar
   return { ...headerValues(data), stage: data.stage, note: paragraphs(data.note), contact: vn(data.contact) };
 }
 
-export async function renderMau02(store: FontStore, data: SupplementSlipData, paper: Paper): Promise<Buffer> {
+export async function renderMau02(store: FontStore, data: SupplementSlipData, paper: Paper, regime: LegalRegime = 'TT03-2025'): Promise<Buffer> {
   const values = supplementValues(data);
   const rows = data.items.map((it, r) => [
     String(r + 1),
@@ -102,14 +105,14 @@ export async function renderMau02(store: FontStore, data: SupplementSlipData, pa
     count(it.photocopies),
     it.reason,
   ]);
-  return renderForm(store, MAU02, { ...commonInput(data, values), values, rows }, paper);
+  return renderForm(store, templateFor('02', regime), { ...commonInput(data, values), values, rows }, paper);
 }
 
 export function refusalValues(data: RefusalSlipData): Record<RefusalVar, string> {
   return { ...headerValues(data), reason: paragraphs(data.reason), contact: vn(data.contact) };
 }
 
-export async function renderMau03(store: FontStore, data: RefusalSlipData, paper: Paper): Promise<Buffer> {
+export async function renderMau03(store: FontStore, data: RefusalSlipData, paper: Paper, regime: LegalRegime = 'TT03-2025'): Promise<Buffer> {
   const values = refusalValues(data);
-  return renderForm(store, MAU03, { ...commonInput(data, values), values, rows: [] }, paper);
+  return renderForm(store, templateFor('03', regime), { ...commonInput(data, values), values, rows: [] }, paper);
 }

@@ -2,7 +2,10 @@
  * IPC registration: one `ipcMain.handle('desk:<method>')` per contract method. Pure apart from the ipcMain-like object
  * it is given, so the handler, the sender check and the registration are unit-tested without Electron.
  */
+import fs from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { dispatch, METHOD_NAMES, type DeskImpl, type MethodName, type Result } from '../contract';
+import { registerFileName } from '../services/register';
 import { isDeskUrl } from './urls';
 
 /** The channel of a contract method. The preload builds the same string (a unit test keeps them equal). */
@@ -71,12 +74,20 @@ export function registerIpcHandlers(ipc: IpcMainLike, desk: DeskImpl, isTrustedS
 }
 
 /** Bytes cross IPC on two channels of their own (the contract is JSON): a scan for the inbox, an online package. */
-export const BYTES_CHANNELS = { upload: 'desk-files:upload', importPackage: 'desk-files:importPackage' } as const;
+export const BYTES_CHANNELS = {
+  upload: 'desk-files:upload',
+  importPackage: 'desk-files:importPackage',
+  exportRegister: 'desk-files:exportRegister',
+} as const;
 
 export interface DeskBytesLike {
   ingestFile(name: string, source: Buffer): Promise<Result<unknown>>;
   importPackageFrom(source: Buffer, fileName: string): Promise<Result<unknown>>;
+  exportRegister(query: unknown, format: 'xlsx' | 'pdf', out: NodeJS.WritableStream): Promise<Result<{ rows: number }>>;
 }
+
+/** Asks where to save a file (Electron's save dialog in the app); null when the officer cancels. */
+export type SaveAs = (defaultName: string, format: 'xlsx' | 'pdf') => Promise<string | null>;
 
 const BAD_BYTES: Result<never> = Object.freeze({
   ok: false as const,
@@ -84,7 +95,12 @@ const BAD_BYTES: Result<never> = Object.freeze({
 });
 
 /** Registers the two byte channels with the same sender check; returns a function that removes them. */
-export function registerBytesHandlers(ipc: IpcMainLike, desk: DeskBytesLike, isTrustedSender: SenderCheck): () => void {
+export function registerBytesHandlers(
+  ipc: IpcMainLike,
+  desk: DeskBytesLike,
+  isTrustedSender: SenderCheck,
+  saveAs: SaveAs = async () => null,
+): () => void {
   const read = (name: unknown, bytes: unknown): { name: string; bytes: Buffer } | null =>
     typeof name === 'string' && name.length > 0 && name.length <= 255 && (bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))
       ? { name: name.normalize('NFC'), bytes: Buffer.from(bytes instanceof ArrayBuffer ? bytes : (bytes as ArrayBufferView).buffer) }
@@ -99,8 +115,26 @@ export function registerBytesHandlers(ipc: IpcMainLike, desk: DeskBytesLike, isT
     const input = read(name, bytes);
     return input ? desk.importPackageFrom(input.bytes, input.name) : BAD_BYTES;
   });
+  // The register is streamed into the chosen file; a failed export leaves no file that looks whole.
+  ipc.handle(BYTES_CHANNELS.exportRegister, async (event, query, format) => {
+    if (!isTrustedSender(event)) return FORBIDDEN_RESULT;
+    if (format !== 'xlsx' && format !== 'pdf') return BAD_BYTES;
+    const year = typeof query === 'object' && query !== null ? Number((query as { year?: unknown }).year) : NaN;
+    const target = await saveAs(registerFileName({ year, from: undefined, to: undefined }, format), format);
+    if (!target) return { ok: true, value: { cancelled: true } };
+    const out = fs.createWriteStream(target);
+    const result = await desk.exportRegister(query, format, out);
+    if (!result.ok) {
+      out.destroy();
+      fs.rmSync(target, { force: true });
+      return result;
+    }
+    await finished(out);
+    return { ok: true, value: { ...result.value, path: target } };
+  });
   return () => {
     ipc.removeHandler(BYTES_CHANNELS.upload);
     ipc.removeHandler(BYTES_CHANNELS.importPackage);
+    ipc.removeHandler(BYTES_CHANNELS.exportRegister);
   };
 }

@@ -3,13 +3,16 @@
  * small pure module beside this file (protocol, ipc, security, paths, menu, startup) and is unit-tested; this file
  * only wires those modules to Electron. Bundled by scripts/build-node.mjs to dist/electron/main.cjs.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { dispatch } from '../contract';
 import { createDesk, type Desk } from '../services/desk';
 import { registerBytesHandlers, registerIpcHandlers, makeSenderCheck } from './ipc';
 import { buildMenuTemplate, NEW_INTAKE_SCRIPT } from './menu';
 import { resolveDeskPaths } from './paths';
 import { openPrintWindow } from './print';
+import { envSecretStore } from '../mail/secrets';
+import { safeStorageSecretStore } from './safe-storage-secrets';
 import { createAppProtocolHandler } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { describeStartupFailure } from './startup';
@@ -85,7 +88,15 @@ function main(): void {
 
     let desk: Desk;
     try {
-      desk = createDesk({ dataDir: paths.dataDir, resourcesDir: paths.resourcesDir, version: app.getVersion() });
+      desk = createDesk({
+        dataDir: paths.dataDir,
+        resourcesDir: paths.resourcesDir,
+        version: app.getVersion(),
+        // The SMTP password encrypted by the OS (DPAPI, Keychain, libsecret), in the user data folder.
+        secrets: process.env.DESK_SMTP_PASSWORD
+          ? envSecretStore()
+          : safeStorageSecretStore(safeStorage, path.join(app.getPath('userData'), 'smtp-password.bin')),
+      });
     } catch (err) {
       const failure = describeStartupFailure(err);
       dialog.showErrorBox(failure.title, failure.message);
@@ -115,10 +126,20 @@ function main(): void {
     );
     const senderCheck = makeSenderCheck((id) => deskContents.has(id));
     registerIpcHandlers(ipcMain, desk, senderCheck);
-    registerBytesHandlers(ipcMain, desk, senderCheck);
+    registerBytesHandlers(ipcMain, desk, senderCheck, async (defaultName, format) => {
+      const options = {
+        title: 'Lưu Sổ theo dõi hồ sơ',
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+        filters: [format === 'xlsx' ? { name: 'Bảng tính Excel', extensions: ['xlsx'] } : { name: 'Tệp PDF', extensions: ['pdf'] }],
+      };
+      const chosen = deskWindow ? await dialog.showSaveDialog(deskWindow, options) : await dialog.showSaveDialog(options);
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    });
     // The watched scan folder: new scans reach the inbox within a few seconds.
     const scanTimer = setInterval(() => void desk.scanFolderPass().catch((err: unknown) => log(`thư mục quét lỗi: ${String(err)}`)), 3000);
     scanTimer.unref();
+    const outboxTimer = setInterval(() => void desk.processOutbox().catch((err: unknown) => log(`hộp thư đi lỗi: ${String(err)}`)), 5000);
+    outboxTimer.unref();
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

@@ -26,5 +26,8 @@ contextBridge.exposeInMainWorld('desk', deskApi);
 export const deskFilesApi = Object.freeze({
   upload: (name: string, bytes: ArrayBuffer) => ipcRenderer.invoke('desk-files:upload', name, bytes),
   importPackage: (name: string, bytes: ArrayBuffer) => ipcRenderer.invoke('desk-files:importPackage', name, bytes),
+  /** The tracking register of a period, written where the officer chooses in the save dialog. */
+  exportRegister: (query: { year: number; from?: string; to?: string }, format: 'xlsx' | 'pdf') =>
+    ipcRenderer.invoke('desk-files:exportRegister', query, format),
 });
 contextBridge.exposeInMainWorld('deskFiles', deskFilesApi);

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import { dispatch, type DeskImpl, type ErrorCode, type Result } from '../contract';
+import { dispatch, registerQuery, validationError, type DeskImpl, type ErrorCode, type RegisterFormat, type Result } from '../contract';
 import { DESK_CSP, DOCUMENT_CSP } from '../contract/web-policy';
 import type { DeskBytes } from '../services/desk';
+import { registerFileName } from '../services/register';
 import { MIME_TYPES } from './mime';
 
 export interface DeskServerOptions {
@@ -170,6 +171,8 @@ export function createDeskServer(options: DeskServerOptions): http.Server {
       }
       const doc = /^\/api\/documents\/(\d+)\.pdf$/.exec(url.pathname);
       if (doc && req.method === 'GET') return serveDocument(res, Number(doc[1]));
+      const register = /^\/api\/register\.(xlsx|pdf)$/.exec(url.pathname);
+      if (register && req.method === 'GET') return serveRegister(res, register[1] as RegisterFormat, url);
       const file = /^\/api\/files\/(\d+)$/.exec(url.pathname);
       if (file && req.method === 'GET') return serveFile(res, Number(file[1]));
       if ((url.pathname === '/api/files' || url.pathname === '/api/import') && req.method === 'POST') {
@@ -232,6 +235,29 @@ export function createDeskServer(options: DeskServerOptions): http.Server {
     if (!req.complete) req.resume();
     if (!result.ok) res.setHeader('Connection', 'close');
     return sendEnvelope(res, result);
+  }
+
+  /**
+   * The tracking register (Mẫu 07) of a period, streamed as it is written: GET /api/register.xlsx?year=2026&from=
+   * &to=. The query is checked before the headers go; a failure after them cuts the download (never half a file
+   * that looks whole).
+   */
+  async function serveRegister(res: http.ServerResponse, format: RegisterFormat, url: URL) {
+    const query = {
+      year: Number(url.searchParams.get('year') ?? NaN),
+      from: url.searchParams.get('from') || undefined,
+      to: url.searchParams.get('to') || undefined,
+    };
+    const parsed = registerQuery.safeParse(query);
+    if (!parsed.success) return sendEnvelope(res, validationError(parsed.error));
+    res.writeHead(200, {
+      ...BASE_HEADERS,
+      'Content-Type': format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf',
+      'Content-Disposition': `attachment; filename="${registerFileName(parsed.data, format)}"`,
+      'Cache-Control': 'no-store',
+    });
+    const result = await desk.exportRegister(query, format, res);
+    if (!result.ok) res.destroy();
   }
 
   /** A stored attachment, re-hashed by the desk before a byte is sent. */

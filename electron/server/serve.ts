@@ -48,6 +48,8 @@ function main() {
     void desk.warmUp().catch((err: unknown) => console.error('[desk] warm-up failed:', err));
     // The watched scan folder: new scans reach the inbox within a few seconds.
     setInterval(() => void desk.scanFolderPass().catch((err: unknown) => console.error('[desk] scan folder:', err)), 3000).unref();
+    // The e-mail outbox: queued mail goes out (or waits for its next attempt) every few seconds.
+    setInterval(() => void desk.processOutbox().catch((err: unknown) => console.error('[desk] outbox:', err)), 5000).unref();
   });
 
   let stopping = false;

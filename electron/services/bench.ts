@@ -11,6 +11,7 @@ import { buildOnlinePackage } from '../online/zip-writer';
 import { loadShippedCatalogue } from './resources';
 import { createDesk, type Desk } from './desk';
 import { seedDossiers } from './seed';
+import { measureRegisterExport } from '../documents/register-bench';
 import { createDocumentRenderer, type SlipData } from '../documents/slip';
 import { createRng, sampleAddress, samplePerson } from './seed-data';
 import { slipDataFor } from './mappers';
@@ -27,6 +28,8 @@ export interface BenchOptions {
   log: (line: string) => void;
   /** Online packages imported per size (0 skips the import benchmark); default 1,000. */
   imports?: number;
+  /** Rows of the register export benchmark (0 skips it); default 100,000. */
+  registerRows?: number;
 }
 
 /** The radar's tab-switch variants: a tab alone, sorted by due date, with the overdue flag, with a procedure. */
@@ -149,6 +152,29 @@ async function timeSlips(resourcesDir: string, desk: Desk, ids: number[]): Promi
   }
   await renderer.mau01(inputs[0]!);
   return time(inputs.length, (i) => renderer.mau01(inputs[i]!));
+}
+
+/** The bytes of a typical Mẫu 01 (both liên, A5, four components). */
+async function sampleSlipBytes(resourcesDir: string): Promise<number> {
+  const renderer = createDocumentRenderer({ fontsDir: path.join(resourcesDir, 'fonts') });
+  const at = new Date('2026-11-24T02:15:00Z');
+  const pdf = await renderer.mau01({
+    agency: { parentName: 'Ủy ban nhân dân phường Tĩnh Gia', agencyName: 'Trung tâm Phục vụ hành chính công phường Tĩnh Gia', placeName: 'Tĩnh Gia', agencyCode: '000.00.16.H56' },
+    dossier: {
+      code: '000.00.16.H56-261124-0001', channelName: 'Trực tiếp', applicantName: 'NGUYỄN THỊ PHÚC',
+      address: 'Khu phố Hải Hòa, phường Tĩnh Gia, tỉnh Thanh Hóa', phone: '0912345678', email: 'phuc@example.vn',
+      idLabel: 'Số CCCD', idNumber: '038196001234', procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân', ownerName: null,
+      sets: 1, timeLimitText: '03 ngày làm việc', receivedAt: at, dueAt: at, returnMethod: 'Trung tâm Phục vụ hành chính công phường Tĩnh Gia',
+      feeText: 'Không', registerBook: '2026', registerNo: 1,
+    },
+    components: ['Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', 'Giấy tờ tùy thân', 'Giấy tờ chứng minh nơi cư trú', 'Bản án ly hôn (nếu có)'].map(
+      (name) => ({ name, originals: 1, certifiedCopies: 0, photocopies: 1 }),
+    ),
+    officerName: 'Lê Thị Hoa',
+    issuedAt: at,
+    lookupUrl: 'https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma={code}',
+  });
+  return pdf.length;
 }
 
 // ---------- synthetic scans and packages ----------
@@ -461,11 +487,22 @@ export async function runBench(options: BenchOptions) {
   } finally {
     fs.rmSync(packagesDir, { recursive: true, force: true });
   }
+  // The official documents: Mẫu 01's size (two liên), and the register exported to XLSX and PDF, streamed.
+  const slipBytes = await sampleSlipBytes(options.resourcesDir);
+  const registerRows = options.registerRows ?? 100_000;
+  let register: Awaited<ReturnType<typeof measureRegisterExport>> | null = null;
+  if (registerRows > 0) {
+    options.log(`  xuất Sổ theo dõi ${registerRows.toLocaleString('vi-VN')} dòng (XLSX, PDF)…`);
+    gc();
+    register = await measureRegisterExport(path.join(options.resourcesDir, 'fonts'), registerRows);
+  }
+  const documents = { slipKb: round(slipBytes / 1024), registerRows, register };
   const due = benchDueDate();
   // Figures from a busy machine are not comparable: the load is printed with them.
   const machine = { cpus: os.cpus().length, loadAverage1m: round(os.loadavg()[0]!) };
   return {
     results,
+    documents,
     dueDateMicros: due,
     targetsAt1M: TARGETS_AT_1M,
     machine,
@@ -473,6 +510,12 @@ export async function runBench(options: BenchOptions) {
       `${formatTable(results)}\nhạn trả (dueDate, lịch có ngày lễ): ${due.p50} µs p50 / ${due.p95} µs p95 (mục tiêu ≤ 20 µs)` +
       `\nmục tiêu ở 1.000.000 hồ sơ: chuyển thẻ ≤ ${TARGETS_AT_1M.tabSwitchP95} ms p95; tiếp nhận kèm 5 tệp ≤ ` +
       `${TARGETS_AT_1M.intakeWithFilesP95} ms; nhập 1.000 gói ≤ ${TARGETS_AT_1M.importThousandSeconds} s` +
+      `\nMẫu 01 (2 liên, A5): ${documents.slipKb} KB (mục tiêu ≤ 60 KB, ≤ 25 ms ấm: xem dòng Mẫu 01)` +
+      (register
+        ? `\nSổ theo dõi ${registerRows.toLocaleString('vi-VN')} dòng: XLSX ${round(register.xlsx.ms / 1000)} s, ` +
+          `${round(register.xlsx.bytes / 1024 / 1024)} MB, RSS đỉnh ${register.xlsx.peakRssMb} MB; PDF ${round(register.pdf.ms / 1000)} s, ` +
+          `${register.pdf.pages} trang, ${round(register.pdf.bytes / 1024 / 1024)} MB, RSS đỉnh ${register.pdf.peakRssMb} MB (mục tiêu ≤ 20 s)`
+        : '') +
       `\nmáy đo: ${machine.cpus} lõi, tải trung bình 1 phút lúc kết thúc ${machine.loadAverage1m}`,
   };
 }

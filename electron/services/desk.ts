@@ -1,14 +1,19 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   CHANNEL_NAMES,
   DeskError,
+  registerQuery,
   PLACEHOLDER_AGENCY_CODE,
   type ChannelCode,
   type DeskImpl,
   type DossierAction,
   type FileMeta,
+  type FormCode,
+  type RegisterFormat,
+  type RegisterQuery,
   type ImportReport,
   type MethodOutput,
   type ParsedInput,
@@ -27,7 +32,6 @@ import {
   type LifecycleAction,
   type Role,
 } from '../core/lifecycle';
-import { formatVnd, amountInWords } from '../core/money-words';
 import { classifyOnTime, deadlineState } from '../core/ontime';
 import { openDatabase, type Db } from '../db/connection';
 import { dossiersRepo, type ComponentDbRow, type DossierDbRow } from '../db/dossiers-repo';
@@ -35,9 +39,17 @@ import { filesRepo } from '../db/files-repo';
 import { proceduresRepo } from '../db/procedures-repo';
 import { queueRepo } from '../db/queue-repo';
 import { settingsRepo } from '../db/settings-repo';
+import { documentsRepo } from '../db/documents-repo';
+import { serverSecretStore } from '../mail/secrets';
+import { systemPrintBackend } from '../printing';
 import { createDocumentRenderer } from '../documents/slip';
 import { createFileStore, warmUpInspector } from '../files';
 import { counterSettingsStore } from './counter-settings';
+import { mailService } from './mail';
+import { mailFollowUps, paperMethods } from './paper-methods';
+import { printingService } from './printing';
+import { registerFileName, registerService } from './register';
+import { documentsService, NumberTaken, vnYear, type Rendered } from './documents';
 import { blobHolds, filesService } from './files';
 import { onlineImporter, type NewDossierRecord } from './online-import';
 import { radarService } from './radar';
@@ -47,7 +59,7 @@ import { calendarService } from './calendar';
 import { dumpLifecycle, eventDetails, loadLifecycle, toLifecycleAction, waitingIntervals } from './lifecycle-store';
 import { loadProvinces, loadShippedCatalogue } from './resources';
 import { findProcedure, quoteFee, rulesMethods } from './rules';
-import { formHeaderFor, toAgency, toDocumentMeta, toDossier, toFileMeta, slipDataFor } from './mappers';
+import { toAgency, toDocumentMeta, toDossier, toFileMeta, slipDataFor } from './mappers';
 
 export type { DeskConfig } from './config';
 
@@ -63,6 +75,14 @@ export interface DeskBytes {
   openFile(id: number): Promise<Result<{ meta: FileMeta; path: string }>>;
   /** Spools an uploaded package to disk (size-limited) and imports it. */
   importPackageFrom(source: NodeJS.ReadableStream | Buffer, fileName: string): Promise<Result<ImportReport>>;
+  /** Writes the tracking register (Mẫu 07) of a period to `out`, streamed; the query is checked by the contract. */
+  exportRegister(
+    query: unknown,
+    format: RegisterFormat,
+    out: NodeJS.WritableStream,
+  ): Promise<Result<{ rows: number; pages: number | null; fileName: string }>>;
+  /** One pass of the e-mail outbox (the doors call it on a timer). */
+  processOutbox(): Promise<{ sent: number; failed: number }>;
 }
 
 /** The desk: exactly the contract's methods, plus bytes and lifecycle for the doors. */
@@ -113,6 +133,7 @@ export function createDesk(config: DeskConfig): Desk {
   const queue = queueRepo(db);
   const fileRows = filesRepo(db);
   const store = createFileStore(path.join(config.dataDir, 'files'));
+  const documentRows = documentsRepo(db);
 
   // The shipped catalogue goes in force on first start and whenever the software ships a newer one; a catalogue an
   // administrator imported stays in force until then. Earlier versions are kept for the dossiers received under them.
@@ -246,7 +267,7 @@ export function createDesk(config: DeskConfig): Desk {
       dossier: toDossier(row),
       components: dossiers.components(id),
       events: events.map(({ detailsJson: _d, ...e }) => ({ ...e, at: new Date(e.at).toISOString() })),
-      documents: dossiers.documentsOf(id).map(toDocumentMeta),
+      documents: documentRows.ofDossier(id).map(toDocumentMeta),
       attachments: fileRows.ofDossier(id).map(toFileMeta),
       portal:
         row.portalDossierId && portalDeadline
@@ -360,92 +381,110 @@ export function createDesk(config: DeskConfig): Desk {
     return id;
   };
 
-  /** Records a generated document with its bytes and hash (a reprint gives the same bytes). */
-  const storeDocument = (row: { id: number; code: string }, form: '01' | '02' | '03', pdf: Buffer, at: Date): number =>
-    dossiers.addDocument({
-      dossierId: row.id,
-      form,
-      templateVersion: renderer.templateVersions[form],
-      fileName: `${row.code}-mau${form}.pdf`,
-      sha256: createHash('sha256').update(pdf).digest('hex'),
-      content: pdf,
-      officerId: currentOfficer()?.id ?? null,
-      createdAt: at.getTime(),
+  const docs = documentsService({
+    db,
+    dossiers,
+    documents: documentRows,
+    settings,
+    renderer,
+    officer: () => currentOfficer(),
+    procedureOf,
+  });
+
+  const mailer = mailService({
+    db,
+    settings,
+    secrets: config.secrets ?? serverSecretStore(config.dataDir),
+    clock,
+    officerId: () => currentOfficer()?.id ?? null,
+    dossierFor: (id) => {
+      const r = dossiers.byId(id);
+      if (!r) return null;
+      const a = settings.agencyById(r.agencySettingsId)!;
+      const due = r.dueAt === null ? null : new Date(r.dueAt);
+      return { code: r.code, applicantName: r.applicantName, email: r.email, procedureName: r.procedureName, dueAt: due, agencyName: a.agencyName, agencyAddress: a.address, agencyPhone: a.phone };
+    },
+    documentFor: (id) => {
+      const d = documentRows.byId(id);
+      return d ? { fileName: d.fileName, content: d.content } : null;
+    },
+    latestDocument: (dossierId, form) => documentRows.latest(dossierId, form as FormCode) ?? null,
+    lookupUrl: () => docs.getSettings().lookupUrl,
+  });
+  const mail = mailFollowUps(mailer);
+  const printing = printingService({
+    db,
+    clock,
+    counter: config.counter ?? (process.env.DESK_COUNTER?.trim() || os.hostname()),
+    backend: config.printBackend ?? systemPrintBackend(),
+    officerId: () => currentOfficer()?.id ?? null,
+    tmpDir: path.join(config.dataDir, 'print'),
+    documentFor: (id) => {
+      const d = documentRows.byId(id);
+      return d ? { id: d.id, dossierId: d.dossierId, fileName: d.fileName, content: d.content, form: d.form } : null;
+    },
+    defaults: () => docs.getSettings(),
+  });
+  const register = registerService({
+    documents: documentRows,
+    agency: requireAgency,
+    fonts: () => renderer.fonts(),
+    paper: () => docs.getSettings().registerPaper,
+    clock,
+  });
+
+  /**
+   * Tiếp nhận: 1 → 2, the due date from now, the next number of the tracking register, Mẫu 01 stored, the receiving
+   * officer holds the dossier. The slip is rendered before the transaction (async) with the register number it will
+   * take; should another counter take that number first, it is rendered again with the next one.
+   */
+  const accept = (id: number) =>
+    docs.withFreshNumbers(async () => {
+      const row = requireDossier(id);
+      if (row.status !== 1) {
+        throw new DeskError('INVALID_STATE', 'Chỉ tiếp nhận được hồ sơ ở trạng thái "Mới đăng ký".', { status: row.status });
+      }
+      const now = clock();
+      // NĐ 118: the time limit runs from the moment the complete dossier is received and written on the slip.
+      const due = dueDate(calendar.calendar(), now, procedureOf(row).timeLimit);
+      const year = vnYear(now);
+      const register = { year, no: documentRows.nextRegisterNo(year) };
+      const slip = await docs.slip(row, now, due, register);
+      let documentId = 0;
+      applyTransition(row, { type: 'accept', dueAt: due }, now, () => {
+        if (!documentRows.takeRegisterNo(id, register.year, register.no)) throw new NumberTaken();
+        documentId = docs.store(row, slip, now);
+        dossiers.setAssignee(id, currentOfficer()?.id ?? null);
+        mail.afterIssue(row, slip.form, documentId);
+      });
+      return { dossier: toDossier(requireDossier(id)), document: toDocumentMeta(documentRows.byId(documentId)!) };
     });
 
-  /** Mẫu 01 for a dossier as it stands, received at `receivedAt` and due at `dueAt`. */
-  const renderSlip = (row: DossierDbRow, receivedAt: Date, dueAt: Date) => {
-    const procedure = procedureOf(row);
-    const fee = row.feeJson ? (JSON.parse(row.feeJson) as { amount: number }) : null;
-    return renderer.mau01(
-      slipDataFor({
-        agency: settings.agencyById(row.agencySettingsId)!,
-        dossier: row,
-        procedure,
-        components: dossiers.components(row.id),
-        officerName: currentOfficer()?.fullName ?? '',
-        receivedAt,
-        dueAt,
-        feeText: fee ? `${formatVnd(fee.amount)} (${amountInWords(fee.amount)})` : procedure.feeText,
-      }),
-    );
-  };
-
-  /** Tiếp nhận: 1 → 2, the due date from now, Mẫu 01 stored, the receiving officer holds the dossier. */
-  const accept = async (id: number) => {
-    const row = requireDossier(id);
-    if (row.status !== 1) {
-      throw new DeskError('INVALID_STATE', 'Chỉ tiếp nhận được hồ sơ ở trạng thái "Mới đăng ký".', { status: row.status });
+  /** The form an action issues (Mẫu 02, 03, 04, 05), rendered before the transition that records it. */
+  const formFor = async (row: DossierDbRow, action: DossierAction, at: Date): Promise<Rendered | null> => {
+    switch (action.type) {
+      case 'requestSupplement':
+        return docs.supplement(row, at, { stage: action.stage, items: action.items, note: action.reason }, foldVietnamese);
+      case 'refuse':
+        return docs.refusal(row, at, action.reason);
+      case 'stop':
+        return docs.stopNotice(row, at, action.reason);
+      case 'extend': {
+        // The rule settles the new date and reason (the action's, or the proposal's); refused here before rendering.
+        const preview = transition(loadLifecycle(row), toLifecycleAction(action), { role: officerRole(), at });
+        if (!preview.ok) return null;
+        const { newDueAt, reason } = preview.event.details as { newDueAt?: Date; reason?: string };
+        if (!newDueAt) return null;
+        return docs.apology(row, at, { newDueAt: new Date(newDueAt), reason: reason ?? '' });
+      }
+      default:
+        return null;
     }
-    const now = clock();
-    // NĐ 118: the time limit runs from the moment the complete dossier is received and written on the slip.
-    const due = dueDate(calendar.calendar(), now, procedureOf(row).timeLimit);
-    // Render outside the transaction (async); the revision guard settles a race with another counter.
-    const pdf = await renderSlip(row, now, due);
-    let documentId = 0;
-    applyTransition(row, { type: 'accept', dueAt: due }, now, () => {
-      documentId = storeDocument(row, '01', pdf, now);
-      dossiers.setAssignee(id, currentOfficer()?.id ?? null);
-    });
-    const document = dossiers.documentsOf(id).find((d) => d.id === documentId)!;
-    return { dossier: toDossier(requireDossier(id)), document: toDocumentMeta(document) };
-  };
-
-  const contactLine = (agencyId: number) => {
-    const a = settings.agencyById(agencyId)!;
-    return [a.agencyName, a.address, a.phone ? `điện thoại ${a.phone}` : '', a.email ? `e-mail ${a.email}` : '']
-      .filter(Boolean)
-      .join('; ');
-  };
-
-  /** Mẫu 02 / Mẫu 03 for a supplement request or a refusal, rendered before the transition that issues it. */
-  const formFor = async (row: DossierDbRow, action: DossierAction, at: Date): Promise<{ form: '02' | '03'; pdf: Buffer } | null> => {
-    if (action.type !== 'requestSupplement' && action.type !== 'refuse') return null;
-    const header = formHeaderFor({
-      agency: settings.agencyById(row.agencySettingsId)!,
-      dossier: row,
-      procedure: procedureOf(row),
-      officerName: currentOfficer()?.fullName ?? '',
-      issuedAt: at,
-    });
-    const contact = contactLine(row.agencySettingsId);
-    if (action.type === 'refuse') return { form: '03', pdf: await renderer.mau03({ ...header, reason: action.reason, contact }) };
-    const components = dossiers.components(row.id);
-    const items = action.items.map((item) => {
-      const c = components.find((x) => foldVietnamese(x.name) === foldVietnamese(item.name));
-      return {
-        name: item.name,
-        originals: c?.originals ?? 0,
-        certifiedCopies: c?.certifiedCopies ?? 0,
-        photocopies: c?.photocopies ?? 0,
-        reason: item.reason,
-      };
-    });
-    return { form: '02', pdf: await renderer.mau02({ ...header, stage: action.stage, items, note: action.reason, contact }) };
   };
 
   // Outputs are checked against the contract's types here; the contract suite checks them against the schemas.
   const impl: { [M in keyof DeskImpl]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> } = {
+    ...paperMethods({ docs, documents: documentRows, register, printing, mail: mailer, requireDossier, clock }),
     ...rulesMethods({
       procedures,
       calendar,
@@ -509,11 +548,16 @@ export function createDesk(config: DeskConfig): Desk {
     getDossier: ({ id }) => detail(id),
 
     applyDossierAction: async ({ id, action }) => {
-      const row = requireDossier(id);
-      const at = clock();
-      const issued = await formFor(row, action, at);
-      applyTransition(row, toLifecycleAction(action), at, () => {
-        if (issued) storeDocument(row, issued.form, issued.pdf, at);
+      await docs.withFreshNumbers(async () => {
+        const row = requireDossier(id);
+        const at = clock();
+        const issued = await formFor(row, action, at);
+        applyTransition(row, toLifecycleAction(action), at, () => {
+          const documentId = issued ? docs.store(row, issued, at) : null;
+          const reason = 'reason' in action && typeof action.reason === 'string' ? action.reason : undefined;
+          if (issued && documentId !== null) mail.afterIssue(row, issued.form, documentId, { reason });
+          if (action.type === 'finish') mail.afterResult(row);
+        });
       });
       return detail(id);
     },
@@ -525,7 +569,7 @@ export function createDesk(config: DeskConfig): Desk {
     queueCounts: () => radar.queueCounts(),
 
     getDocument: ({ id }) => {
-      const doc = dossiers.documentById(id);
+      const doc = documentRows.byId(id);
       if (!doc) throw new DeskError('NOT_FOUND', `Không tìm thấy văn bản số ${id}`);
       return { ...toDocumentMeta(doc), contentBase64: doc.content.toString('base64') };
     },
@@ -659,10 +703,11 @@ export function createDesk(config: DeskConfig): Desk {
         details: JSON.stringify({ reason, changed }),
       });
     }).immediate();
-    if (accepted && row.acceptedAt !== null && dueAt !== null) {
-      // The reissued slip keeps the original reception time; only what was wrong changes.
-      const pdf = await renderSlip({ ...corrected, procedureName: procedure.name }, new Date(row.acceptedAt), new Date(dueAt));
-      db.transaction(() => void storeDocument(row, '01', pdf, now)).immediate();
+    if (accepted && row.acceptedAt !== null && dueAt !== null && row.registerYear !== null && row.registerNo !== null) {
+      // The reissued slip keeps the original reception time and register entry; only what was wrong changes.
+      const register = { year: row.registerYear, no: row.registerNo };
+      const slip = await docs.slip({ ...corrected, procedureName: procedure.name }, new Date(row.acceptedAt), new Date(dueAt), register);
+      db.transaction(() => void docs.store(row, slip, now, reason)).immediate();
     }
     return detail(id);
   };
@@ -685,7 +730,7 @@ export function createDesk(config: DeskConfig): Desk {
     checklistOf,
     insertDossier,
   });
-  const exporter = changesExporter({ dossiers, agencyCode: () => requireAgency().agencyCode, clock });
+  const exporter = changesExporter({ dossiers, documents: documentRows, agencyCode: () => requireAgency().agencyCode, clock });
 
   const warmUp = async () => {
     radar.listQueue({ q: 'nguyen', sort: 'received', limit: 1 });
@@ -756,6 +801,15 @@ export function createDesk(config: DeskConfig): Desk {
     exportChanges: (since: Date, outPath: string) => exporter.exportChanges(since, outPath),
     // The files service runs one pass at a time (a timer tick and a listInbox call never take a scan twice).
     scanFolderPass: async () => void (await files.scanFolderPass()),
+    exportRegister: (query: unknown, format: RegisterFormat, out: NodeJS.WritableStream) =>
+      enveloped('exportRegister', async () => {
+        const parsed = registerQuery.safeParse(query);
+        if (!parsed.success) throw new DeskError('VALIDATION', parsed.error.issues[0]?.message ?? 'Kỳ báo cáo không hợp lệ');
+        const q: RegisterQuery = parsed.data;
+        const result = await register.exportTo(q, format, out);
+        return { ...result, fileName: registerFileName(q, format) };
+      }),
+    processOutbox: () => mailer.processDue(),
   } as unknown as Desk;
   for (const [name, fn] of Object.entries(impl)) {
     (desk as unknown as Record<string, (input: unknown) => Promise<Result<unknown>>>)[name] = (input) =>

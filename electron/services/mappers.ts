@@ -8,7 +8,8 @@ import {
   type Procedure,
   type QueueRow,
 } from '../contract';
-import type { ComponentDbRow, DocumentDbRow, DossierDbRow } from '../db/dossiers-repo';
+import type { DocumentDbRow } from '../db/documents-repo';
+import type { ComponentDbRow, DossierDbRow } from '../db/dossiers-repo';
 import type { FileDbRow } from '../db/files-repo';
 import type { QueueDbRow } from '../db/queue-repo';
 import type { AgencyRow } from '../db/settings-repo';
@@ -55,6 +56,7 @@ export const toDossier = (r: DossierDbRow): Dossier => ({
   acceptedAt: isoOrNull(r.acceptedAt),
   delivery: { method: r.deliveryMethod, address: r.deliveryAddress },
   portalDossierId: r.portalDossierId,
+  register: r.registerYear !== null && r.registerNo !== null ? { year: r.registerYear, no: r.registerNo } : null,
   birthYear: r.birthYear,
   gender: r.gender,
 });
@@ -84,6 +86,10 @@ export const toDocumentMeta = (d: DocumentDbRow): DocumentMeta => ({
   sha256: d.sha256,
   size: d.size,
   createdAt: iso(d.createdAt),
+  number: d.number,
+  regime: d.regime,
+  reason: d.reason,
+  createdBy: d.createdBy,
 });
 
 const ID_LABELS = { cccd: 'Số CCCD/Định danh cá nhân', cmnd: 'Số CMND', passport: 'Số hộ chiếu' } as const;

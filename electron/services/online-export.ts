@@ -1,4 +1,5 @@
 import { STATUS_NAMES, type StatusCode } from '../contract';
+import type { DocumentsRepo } from '../db/documents-repo';
 import type { DossiersRepo } from '../db/dossiers-repo';
 import { writeZip, type ZipEntryInput } from '../online/zip-writer';
 
@@ -21,7 +22,7 @@ const FORM_ISSUED_BY: Readonly<Record<string, string>> = {
  * status code, time, officer and the documents issued with it, as a ZIP holding changes.json and documents/.
  * Format: docs/online-package.md ("Xuất trạng thái").
  */
-export function changesExporter(deps: { dossiers: DossiersRepo; agencyCode: () => string; clock: () => Date }) {
+export function changesExporter(deps: { dossiers: DossiersRepo; documents: DocumentsRepo; agencyCode: () => string; clock: () => Date }) {
   return {
     async exportChanges(since: Date, outPath: string) {
       const rows = deps.dossiers.changesSince(since.getTime());
@@ -30,8 +31,8 @@ export function changesExporter(deps: { dossiers: DossiersRepo; agencyCode: () =
       const changes = rows.map((r) => {
         // A document goes with the change that issued it, once: two events of a dossier at the same instant (an
         // intake and its refusal) must not both claim it, nor write it twice into the ZIP.
-        const issued = deps.dossiers
-          .documentsAt(r.dossierId, r.at)
+        const issued = deps.documents
+          .createdAt(r.dossierId, r.at)
           .filter((d) => FORM_ISSUED_BY[r.action] === d.form && !exported.has(d.id));
         const documents = issued.map((d) => {
           exported.add(d.id);

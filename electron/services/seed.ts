@@ -37,6 +37,9 @@ const SECONDARY_INDEXES = {
   dossiers_running_received:
     'CREATE INDEX dossiers_running_received ON dossiers (received_at, id, due_at) WHERE status IN (2, 4)',
   dossiers_running_due: 'CREATE INDEX dossiers_running_due ON dossiers (due_at, id) WHERE status IN (2, 4)',
+  dossiers_register:
+    'CREATE UNIQUE INDEX dossiers_register ON dossiers (register_year, register_no) WHERE register_no IS NOT NULL',
+  dossiers_accepted: 'CREATE INDEX dossiers_accepted ON dossiers (accepted_at, id) WHERE accepted_at IS NOT NULL',
 };
 
 const MERGER = Date.UTC(2025, 6, 1) - 7 * 3600_000;
@@ -182,6 +185,19 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
          ON CONFLICT (agency_code, day) DO UPDATE SET last = max(last, excluded.last)`,
       );
       for (const [day, last] of counters) upsert.run(agencyCode, day, last);
+      // Accepted dossiers enter the tracking register in order of acceptance, after those already there.
+      db.prepare(
+        `UPDATE dossiers SET register_year = n.year, register_no = n.base + n.no
+           FROM (SELECT id, year, coalesce((SELECT last FROM register_counters c WHERE c.year = y.year), 0) AS base,
+                        row_number() OVER (PARTITION BY year ORDER BY accepted_at, id) AS no
+                   FROM (SELECT id, accepted_at,
+                                CAST(strftime('%Y', accepted_at / 1000 + 25200, 'unixepoch') AS INTEGER) AS year
+                           FROM dossiers WHERE id >= ? AND accepted_at IS NOT NULL) AS y) AS n
+          WHERE dossiers.id = n.id`,
+      ).run(firstId);
+      db.exec(`INSERT INTO register_counters (year, last)
+                 SELECT register_year, max(register_no) FROM dossiers WHERE register_no IS NOT NULL GROUP BY register_year
+                 ON CONFLICT (year) DO UPDATE SET last = excluded.last`);
     }).immediate();
     for (const sql of Object.values(SECONDARY_INDEXES)) db.exec(sql);
     db.exec('ANALYZE');

@@ -127,6 +127,32 @@ async function scenario(call: Call) {
   await step('queue bad flag', 'listQueue', { flag: 'urgent' });
   await step('queue bad day', 'listQueue', { from: '24/11/2026' });
   await step('counts after', 'queueCounts', {});
+  await step('document settings', 'getDocumentSettings', {});
+  await step('document settings bad url', 'saveDocumentSettings', { slipPaper: 'A5', registerPaper: 'A4', lookupUrl: 'javascript:alert(1)' });
+  await step('document settings save', 'saveDocumentSettings', { slipPaper: 'A5', registerPaper: 'A4', lookupUrl: 'https://dichvucong.gov.vn/tra-cuu?ma={code}' });
+  await step('reprint slip', 'issueDocument', { dossierId: id, form: '01' });
+  await step('control slip', 'issueDocument', { dossierId: id, form: '06' });
+  await step('apology before extension', 'issueDocument', { dossierId: id, form: '04' });
+  await step('bad form', 'issueDocument', { dossierId: id, form: '08' });
+  await step('register', 'listRegister', { year: 2026 });
+  await step('register bad period', 'listRegister', { year: 2026, from: '2026-12-01', to: '2026-11-01' });
+  await step('printers', 'listPrinters', {});
+  await step('print settings', 'getPrintSettings', {});
+  await step('print settings bad copies', 'savePrintSettings', { profiles: [{ kind: 'slip', printer: null, paper: 'A5', copies: 0, silent: false }] });
+  await step('print settings save', 'savePrintSettings', { profiles: [{ kind: 'slip', printer: null, paper: 'A5', copies: 2, silent: false }] });
+  await step('print with dialog', 'printDocument', { documentId: 1 });
+  await step('record print', 'recordPrint', { documentId: 1, copies: 2 });
+  await step('print log', 'listPrintLog', { dossierId: id });
+  await step('mail settings', 'getMailSettings', {});
+  await step('mail enabled without host', 'saveMailSettings', { enabled: true, host: '', port: 587, security: 'starttls', user: '', fromName: '', fromAddress: '', autoSend: true });
+  await step('mail settings save', 'saveMailSettings', {
+    enabled: false, host: 'smtp.tinhgia.example.vn', port: 587, security: 'starttls', user: 'motcua', fromName: 'Bộ phận Một cửa', fromAddress: 'motcua@tinhgia.example.vn', autoSend: true,
+  });
+  await step('send mail', 'sendMail', { dossierId: id, kind: 'slip', to: 'cong.dan@example.vn' });
+  await step('send mail bad address', 'sendMail', { dossierId: id, kind: 'slip', to: 'khong-phai-dia-chi' });
+  await step('outbox', 'listOutbox', {});
+  await step('cancel mail', 'cancelMail', { id: 1 });
+  await step('retry mail', 'retryMail', { id: 1 });
   await step('unknown method', 'dropEverything' as MethodName, {});
   return out;
 }
@@ -145,7 +171,7 @@ describe('contract suite: both doors answer alike', () => {
       const [label, a] = viaIpc[i]!;
       const b = viaHttp[i]![1];
       // The PDF bytes embed a creation time from the real clock inside pdfkit metadata, so compare everything but hashes.
-      const strip = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'sha256' || k === 'size' ? undefined : x)));
+      const strip = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'sha256' || k === 'size' || k === 'ms' ? undefined : x)));
       expect(strip(b), label).toEqual(strip(a));
     }
     const codes = Object.fromEntries(viaIpc.map(([label, r]) => [label, (r as Result<unknown>).ok ? 'ok' : (r as { error: { code: string } }).error.code]));
@@ -200,6 +226,30 @@ describe('contract suite: both doors answer alike', () => {
       'queue bad flag': 'VALIDATION',
       'queue bad day': 'VALIDATION',
       'counts after': 'ok',
+      'document settings': 'ok',
+      'document settings bad url': 'VALIDATION',
+      'document settings save': 'ok',
+      'reprint slip': 'ok',
+      'control slip': 'ok',
+      'apology before extension': 'INVALID_STATE',
+      'bad form': 'VALIDATION',
+      register: 'ok',
+      'register bad period': 'VALIDATION',
+      printers: 'ok',
+      'print settings': 'ok',
+      'print settings bad copies': 'VALIDATION',
+      'print settings save': 'ok',
+      'print with dialog': 'ok',
+      'record print': 'ok',
+      'print log': 'ok',
+      'mail settings': 'ok',
+      'mail enabled without host': 'VALIDATION',
+      'mail settings save': 'ok',
+      'send mail': 'ok',
+      'send mail bad address': 'VALIDATION',
+      outbox: 'ok',
+      'cancel mail': 'ok',
+      'retry mail': 'ok',
     });
     const ok = <M extends MethodName>(label: string, _method: M) =>
       (viaIpc.find(([l]) => l === label)![1] as { value: MethodOutput<M> }).value;
@@ -218,6 +268,14 @@ describe('contract suite: both doors answer alike', () => {
     expect(ok('queue search in tab', 'listQueue').items).toHaveLength(1);
     expect(message('queue bad tab')).toBe('Thẻ hàng đợi không hợp lệ');
     expect(ok('counts after', 'queueCounts').byTab).toMatchObject({ new: 1, all: 1 });
+    expect(ok('reprint slip', 'issueDocument')).toMatchObject({ form: '01', version: 2, number: '1/2026' });
+    expect(ok('control slip', 'issueDocument')).toMatchObject({ form: '06', version: 1, number: '1/2026' });
+    expect(ok('register', 'listRegister').rows.map((r) => r.no)).toEqual([1]);
+    expect(ok('print with dialog', 'printDocument')).toMatchObject({ method: 'dialog', copies: 2, logId: null });
+    expect(ok('print log', 'listPrintLog').items).toHaveLength(1);
+    expect(ok('mail settings', 'getMailSettings')).toMatchObject({ enabled: false, hasPassword: false });
+    expect(ok('send mail', 'sendMail')).toMatchObject({ kind: 'slip', to: 'cong.dan@example.vn', status: 'queued' });
+    expect(ok('retry mail', 'retryMail')).toMatchObject({ status: 'queued' });
   });
 
   it('the IPC handler refuses an untrusted sender before the desk sees anything', async () => {

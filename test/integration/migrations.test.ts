@@ -168,3 +168,42 @@ describe('migration 003 (counter workflow)', () => {
     expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([expect.stringMatching(/^desk-v2-/)]);
   });
 });
+
+describe('migration 004 (documents, printing, e-mail)', () => {
+  it('upgrades a v3 database: accepted dossiers enter the register in order of acceptance, per Vietnamese year', () => {
+    const dir = tempDir();
+    const v3 = openDatabase(dir, { migrations: MIGRATIONS.slice(0, 3) });
+    v3.exec(`INSERT INTO agency_settings VALUES (1,'000.00.16.H56','a','b','c','d','16561','','','',0);
+             INSERT INTO procedures (id, code, name, field, working_days, same_day_cutoff, time_limit_text, fee_text,
+               components_json, catalogue_version) VALUES ('p', NULL, 'P', 'F', 0, '15:00', 't', 'f', '[]', 'v');`);
+    const add = v3.prepare(`INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name,
+      name_folded, id_kind, id_number, phone, email, address, received_at, accepted_at, updated_at)
+      VALUES (?, 1, 'p', 1, ?, 'A', 'a', 'cccd', '038196001234', '', '', '', 5, ?, 5)`);
+    const at = (iso: string) => new Date(iso).getTime();
+    add.run('B', 2, at('2026-03-02T01:00:00Z'));
+    add.run('A', 4, at('2026-01-05T01:00:00Z'));
+    add.run('N', 1, null); // not accepted: no number
+    add.run('Y', 10, at('2025-12-31T17:30:00Z')); // 00:30 on 1/1/2026 in Vietnam: the first of 2026
+    add.run('O', 9, at('2025-12-31T16:30:00Z')); // 23:30 on 31/12/2025 in Vietnam
+    v3.close();
+
+    const db = openDatabase(dir, { now: new Date('2026-11-24T00:00:00Z') });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(tables(db)).toEqual(expect.arrayContaining(['document_counters', 'register_counters', 'printer_profiles', 'print_log', 'mail_outbox']));
+    const numbers = db.prepare(`SELECT code, register_year AS y, register_no AS n FROM dossiers ORDER BY code`).all();
+    expect(numbers).toEqual([
+      { code: 'A', y: 2026, n: 2 },
+      { code: 'B', y: 2026, n: 3 },
+      { code: 'N', y: null, n: null },
+      { code: 'O', y: 2025, n: 1 },
+      { code: 'Y', y: 2026, n: 1 },
+    ]);
+    expect(db.prepare(`SELECT year, last FROM register_counters ORDER BY year`).all()).toEqual([
+      { year: 2025, last: 1 },
+      { year: 2026, last: 3 },
+    ]);
+    // A register number is never given twice in a year.
+    expect(() => db.exec(`UPDATE dossiers SET register_year = 2026, register_no = 1 WHERE code = 'N'`)).toThrow(/UNIQUE/);
+    db.close();
+  });
+});

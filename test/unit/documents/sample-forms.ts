@@ -1,4 +1,5 @@
 import { fromVnParts } from '../../../electron/core/vntime';
+import type { ApologyData, StopNoticeData } from '../../../electron/documents/apology-stop';
 import type { FormHeaderData, RefusalSlipData, SupplementSlipData } from '../../../electron/documents/supplement-refusal';
 
 /** The shared fields: a dossier at the Tĩnh Gia ward centre. */
@@ -60,6 +61,36 @@ export function sampleRefusal(over: Partial<RefusalSlipData> = {}): RefusalSlipD
       'Người yêu cầu đã đăng ký thường trú tại tỉnh khác; theo quy định, thủ tục này thuộc thẩm quyền của Ủy ban ' +
       'nhân dân cấp xã nơi người yêu cầu đăng ký thường trú.',
     contact: 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công phường Tĩnh Gia; điện thoại 0237 3861 234',
+    ...over,
+  };
+}
+
+/** Mẫu 04: the result of a 3-day procedure will be two days late. */
+export function sampleApology(over: Partial<ApologyData> = {}): ApologyData {
+  return {
+    ...sampleHeader(),
+    procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân',
+    number: '12/2026/XL',
+    receivedAt: fromVnParts(2026, 2, 2, 8, 5),
+    dueAt: fromVnParts(2026, 2, 5, 8, 5),
+    newDueAt: fromVnParts(2026, 2, 9, 10, 30),
+    reason: 'Cần xác minh thông tin cư trú của người yêu cầu tại Ủy ban nhân dân xã nơi cư trú trước đây.',
+    signerTitle: 'GIÁM ĐỐC',
+    officerName: 'Phạm Văn Minh',
+    issuedAt: fromVnParts(2026, 2, 4, 9, 30),
+    ...over,
+  };
+}
+
+/** Mẫu 05: the citizen withdrew the request. */
+export function sampleStop(over: Partial<StopNoticeData> = {}): StopNoticeData {
+  return {
+    ...sampleHeader(),
+    number: null,
+    receivedAt: fromVnParts(2026, 2, 2, 8, 5),
+    requestedAt: fromVnParts(2026, 2, 5, 9, 10),
+    reason: 'Người yêu cầu đề nghị dừng để bổ sung giấy tờ chứng minh quan hệ cha con.',
+    returnsDocuments: 'Tờ khai đăng ký khai sinh; Giấy chứng sinh (bản chính)',
     ...over,
   };
 }

@@ -119,6 +119,11 @@ vi.mock('electron', () => {
     app: new Proxy({}, { get: (_t, k) => (state.app as Record<string | symbol, unknown>)[k] }),
     BrowserWindow,
     session,
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (v: string) => Buffer.from(v),
+      decryptString: (b: Buffer) => b.toString(),
+    },
     dialog: {
       showErrorBox: (title: string, message: string) => (state.errorBox = [title, message]),
       showMessageBox: vi.fn(async () => ({ response: 0 })),
@@ -149,6 +154,7 @@ vi.mock('../../../electron/services/desk', () => ({
       close: vi.fn(),
       warmUp: vi.fn(async () => {}),
       scanFolderPass: vi.fn(async () => {}),
+      processOutbox: vi.fn(async () => ({ sent: 0, failed: 0 })),
       ingestFile: vi.fn(async (name: string) => ({ ok: true, value: { name } })),
       importPackageFrom: vi.fn(async (_bytes: Buffer, name: string) => ({ ok: true, value: { fileName: name } })),
     };
@@ -197,7 +203,13 @@ describe('main.ts wiring', () => {
     const setPath = beforeReady.indexOf('setPath:userData:/tmp/desk-run/electron-profile');
     expect(setPath).toBeGreaterThanOrEqual(0);
     expect(setPath).toBeLessThan(beforeReady.indexOf('lock'));
-    expect(h.state.createDeskConfig).toEqual({ dataDir: '/tmp/desk-run', resourcesDir: path.join(repo, 'resources'), version: '9.8.7' });
+    expect(h.state.createDeskConfig).toEqual({
+      dataDir: '/tmp/desk-run',
+      resourcesDir: path.join(repo, 'resources'),
+      version: '9.8.7',
+      // The SMTP password goes through the OS key store (safeStorage) in the user data folder.
+      secrets: expect.objectContaining({ source: 'safeStorage', editable: true }),
+    });
   });
 
   it('defaults the data to <userData>/data', async () => {
@@ -244,7 +256,7 @@ describe('main.ts wiring', () => {
   it('handles every contract method over IPC, for the desk window only', async () => {
     await start();
     expect([...h.state.ipc.keys()].sort()).toEqual(
-      [...METHOD_NAMES.map((m) => `desk:${m}`), 'desk-files:importPackage', 'desk-files:upload'].sort(),
+      [...METHOD_NAMES.map((m) => `desk:${m}`), 'desk-files:exportRegister', 'desk-files:importPackage', 'desk-files:upload'].sort(),
     );
     const id = h.state.windows[0]!.webContents.id as number;
     await expect(h.state.ipc.get('desk:getSetup')!(deskEvent(id), {})).resolves.toEqual({ ok: true, value: { method: 'getSetup' } });

@@ -29,16 +29,18 @@ describe('preload', () => {
     expect([...exposed.keys()]).toEqual(['desk', 'deskFiles']);
   });
 
-  it('deskFiles has two functions that invoke the byte channels of main', async () => {
-    const files = exposed.get('deskFiles') as Record<string, (name: string, bytes: ArrayBuffer) => Promise<unknown>>;
-    expect(Object.keys(files).sort()).toEqual(['importPackage', 'upload']);
+  it('deskFiles has three functions that invoke the byte channels of main', async () => {
+    const files = exposed.get('deskFiles') as Record<string, (a: unknown, b: unknown) => Promise<unknown>>;
+    expect(Object.keys(files).sort()).toEqual(['exportRegister', 'importPackage', 'upload']);
     const bytes = new ArrayBuffer(3);
     invoke.mockResolvedValue({ ok: true });
     await files.upload!('a.pdf', bytes);
     await files.importPackage!('p.zip', bytes);
+    await files.exportRegister!({ year: 2026 }, 'xlsx');
     expect(invoke.mock.calls).toEqual([
       [BYTES_CHANNELS.upload, 'a.pdf', bytes],
       [BYTES_CHANNELS.importPackage, 'p.zip', bytes],
+      [BYTES_CHANNELS.exportRegister, { year: 2026 }, 'xlsx'],
     ]);
   });
 

@@ -1,0 +1,302 @@
+import { createHash } from 'node:crypto';
+import {
+  DeskError,
+  DOCUMENT_DEFAULTS,
+  documentSettings,
+  FORM_TITLES,
+  type DocumentSettings,
+  type DossierForm,
+  type FormCode,
+  type LegalRegime,
+  type Procedure,
+} from '../contract';
+import { amountInWords, formatVnd } from '../core/money-words';
+import { vnParts } from '../core/vntime';
+import type { Db } from '../db/connection';
+import type { DocumentNumber, DocumentsRepo } from '../db/documents-repo';
+import type { DossierDbRow, DossiersRepo, EventDbRow } from '../db/dossiers-repo';
+import type { AgencyRow, SettingsRepo } from '../db/settings-repo';
+import { regimeFor, type DocumentRenderer, type FormHeaderData } from '../documents';
+import type { ControlSlipData } from '../documents/control-slip';
+import { formHeaderFor, slipDataFor } from './mappers';
+
+
+const SETTINGS_KEY = 'document_settings';
+
+/** A form rendered and not yet recorded: what the register of documents needs besides the dossier. */
+export interface Rendered {
+  form: FormCode;
+  pdf: Buffer;
+  templateVersion: string;
+  regime: LegalRegime;
+  number: DocumentNumber;
+}
+
+/** Thrown inside a transaction when a number printed on a document was taken meanwhile: render again. */
+export class NumberTaken extends Error {}
+
+
+export const vnYear = (at: Date) => vnParts(at).year;
+
+interface Deps {
+  db: Db;
+  dossiers: DossiersRepo;
+  documents: DocumentsRepo;
+  settings: SettingsRepo;
+  renderer: DocumentRenderer;
+  officer: () => { id: number; fullName: string } | null;
+  procedureOf: (row: DossierDbRow) => Procedure;
+}
+
+/**
+ * The desk's documents: which template (legal regime by reception date), the numbers they carry, the data each form
+ * is filled with, and their record in the register of documents (bytes, hash, who, when). Rendering is async and
+ * happens before the transaction that records it; `store` runs inside that transaction.
+ */
+export function documentsService(deps: Deps) {
+  const { dossiers, documents, settings, renderer } = deps;
+
+  // Render-then-record runs one at a time in this process, so its own requests never race for a number; another
+  // process on the same database may still take it first, and then the document is drawn again with the next one.
+  let queue: Promise<unknown> = Promise.resolve();
+  const withFreshNumbers = <T>(attempt: () => Promise<T>): Promise<T> => {
+    const run = async (): Promise<T> => {
+      for (let tries = 1; ; tries++) {
+        try {
+          return await attempt();
+        } catch (err) {
+          if (!(err instanceof NumberTaken) || tries >= 8) throw err;
+        }
+      }
+    };
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  const getSettings = (): DocumentSettings => {
+    const raw = settings.getState(SETTINGS_KEY);
+    if (!raw) return { ...DOCUMENT_DEFAULTS };
+    const parsed = documentSettings.safeParse({ ...DOCUMENT_DEFAULTS, ...(JSON.parse(raw) as object) });
+    return parsed.success ? parsed.data : { ...DOCUMENT_DEFAULTS };
+  };
+  const saveSettings = (value: DocumentSettings): DocumentSettings => {
+    settings.setState(SETTINGS_KEY, JSON.stringify(value));
+    return value;
+  };
+
+  const regimeOf = (row: DossierDbRow): LegalRegime => regimeFor(new Date(row.receivedAt));
+  const agencyOf = (row: DossierDbRow): AgencyRow => settings.agencyById(row.agencySettingsId)!;
+  const officerName = () => deps.officer()?.fullName ?? '';
+  const header = (row: DossierDbRow, issuedAt: Date): FormHeaderData =>
+    formHeaderFor({ agency: agencyOf(row), dossier: row, procedure: deps.procedureOf(row), officerName: officerName(), issuedAt });
+  const options = (row: DossierDbRow) => ({ paper: getSettings().slipPaper, regime: regimeOf(row) });
+  const rendered = (row: DossierDbRow, form: FormCode, pdf: Buffer, number: DocumentNumber): Rendered => ({
+    form,
+    pdf,
+    templateVersion: renderer.templateVersion(form as DossierForm, regimeOf(row)),
+    regime: regimeOf(row),
+    number,
+  });
+
+  /**
+   * Mẫu 01 as the dossier stands, received at `receivedAt`, due at `dueAt`, entered in the register as `register`
+   * (its number is the document's number too).
+   */
+  const slip = async (row: DossierDbRow, receivedAt: Date, dueAt: Date, register: { year: number; no: number }) => {
+    const procedure = deps.procedureOf(row);
+    const fee = row.feeJson ? (JSON.parse(row.feeJson) as { amount: number }) : null;
+    const data = slipDataFor({
+      agency: agencyOf(row),
+      dossier: row,
+      procedure,
+      components: dossiers.components(row.id),
+      officerName: officerName(),
+      receivedAt,
+      dueAt,
+      feeText: fee ? `${formatVnd(fee.amount)} (${amountInWords(fee.amount)})` : procedure.feeText,
+    });
+    data.dossier.registerBook = String(register.year);
+    data.dossier.registerNo = register.no;
+    data.lookupUrl = getSettings().lookupUrl;
+    const pdf = await renderer.mau01(data, options(row));
+    return rendered(row, '01', pdf, { number: `${register.no}/${register.year}`, sequence: null });
+  };
+
+  const contactLine = (row: DossierDbRow) => {
+    const a = agencyOf(row);
+    return [a.agencyName, a.address, a.phone ? `điện thoại ${a.phone}` : '', a.email ? `e-mail ${a.email}` : '']
+      .filter(Boolean)
+      .join('; ');
+  };
+
+  /** Mẫu 02: the supplement request built from the review's items (counts from the checklist). */
+  const supplement = async (
+    row: DossierDbRow,
+    at: Date,
+    input: { stage: 'reception' | 'appraisal'; items: Array<{ name: string; reason: string }>; note: string },
+    fold: (s: string) => string,
+  ) => {
+    const components = dossiers.components(row.id);
+    const items = input.items.map((item) => {
+      const c = components.find((x) => fold(x.name) === fold(item.name));
+      return {
+        name: item.name,
+        originals: c?.originals ?? 0,
+        certifiedCopies: c?.certifiedCopies ?? 0,
+        photocopies: c?.photocopies ?? 0,
+        reason: item.reason,
+      };
+    });
+    const number = documents.peekNumber(row.id, '02', vnYear(at));
+    const pdf = await renderer.mau02({ ...header(row, at), stage: input.stage, items, note: input.note, contact: contactLine(row) }, options(row));
+    return rendered(row, '02', pdf, number);
+  };
+
+  const refusal = async (row: DossierDbRow, at: Date, reason: string) => {
+    const number = documents.peekNumber(row.id, '03', vnYear(at));
+    const pdf = await renderer.mau03({ ...header(row, at), reason, contact: contactLine(row) }, options(row));
+    return rendered(row, '03', pdf, number);
+  };
+
+  /** Mẫu 04: the apology and the new return time, issued with the extension. */
+  const apology = async (row: DossierDbRow, at: Date, input: { newDueAt: Date; reason: string }) => {
+    const number = documents.peekNumber(row.id, '04', vnYear(at));
+    const pdf = await renderer.mau04(
+      {
+        ...header(row, at),
+        number: number.number,
+        receivedAt: new Date(row.acceptedAt ?? row.receivedAt),
+        dueAt: new Date(row.dueAt ?? input.newDueAt.getTime()),
+        newDueAt: input.newDueAt,
+        reason: input.reason,
+        signerTitle: `THỦ TRƯỞNG ${agencyOf(row).agencyName.toUpperCase()}`.normalize('NFC'),
+      },
+      options(row),
+    );
+    return rendered(row, '04', pdf, number);
+  };
+
+  /** Mẫu 05: the citizen asked to stop; the desk stops processing. */
+  const stopNotice = async (row: DossierDbRow, at: Date, reason: string) => {
+    const number = documents.peekNumber(row.id, '05', vnYear(at));
+    const pdf = await renderer.mau05(
+      {
+        ...header(row, at),
+        number: number.number,
+        receivedAt: new Date(row.acceptedAt ?? row.receivedAt),
+        requestedAt: at,
+        reason,
+        returnsDocuments: 'Toàn bộ thành phần hồ sơ đã nộp (bản chính được trả lại cho Ông/Bà)',
+      },
+      options(row),
+    );
+    return rendered(row, '05', pdf, number);
+  };
+
+  /** Mẫu 06 from the dossier's hand-overs as recorded; issued at the last of them so equal data gives equal bytes. */
+  const controlSlip = async (row: DossierDbRow) => {
+    const events = dossiers.events(row.id);
+    const agency = agencyOf(row);
+    const procedure = deps.procedureOf(row);
+    const data: ControlSlipData = {
+      agency: { agencyName: agency.agencyName, parentName: agency.parentName, placeName: agency.placeName, provinceName: agency.provinceName },
+      code: row.code,
+      applicantName: row.applicantName,
+      procedureName: procedure.name,
+      receivedAt: new Date(row.acceptedAt ?? row.receivedAt),
+      dueAt: row.dueAt === null ? null : new Date(row.dueAt),
+      handlingBody: `${agency.parentName} (lĩnh vực ${procedure.field})`,
+      coordinatingBody: null,
+      rows: controlSlipRows(events, row.dueAt),
+      issuedAt: new Date(Math.max(...events.map((e) => e.at))),
+    };
+    const number = documents.peekNumber(row.id, '06', vnYear(data.issuedAt));
+    const pdf = await renderer.mau06(data, options(row));
+    return rendered(row, '06', pdf, number);
+  };
+
+  /** Records a rendered document (inside the caller's transaction); NumberTaken when its number went meanwhile. */
+  const store = (row: { id: number; code: string }, r: Rendered, at: Date, reason: string | null = null): number => {
+    const id = documents.add(
+      {
+        dossierId: row.id,
+        form: r.form,
+        templateVersion: r.templateVersion,
+        regime: r.regime,
+        fileName: `${row.code}-mau${r.form}.pdf`,
+        sha256: createHash('sha256').update(r.pdf).digest('hex'),
+        content: r.pdf,
+        officerId: deps.officer()?.id ?? null,
+        createdAt: at.getTime(),
+        reason,
+      },
+      r.number,
+    );
+    if (id === false) throw new NumberTaken();
+    return id;
+  };
+
+  const ISSUED_BY: Record<Exclude<DossierForm, '06'>, string> = {
+    '01': 'Hồ sơ chưa được tiếp nhận nên chưa có Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01).',
+    '02': 'Hồ sơ chưa có Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02); phiếu được lập khi yêu cầu bổ sung.',
+    '03': 'Hồ sơ chưa có Phiếu từ chối tiếp nhận (Mẫu 03); phiếu được lập khi từ chối hồ sơ.',
+    '04': 'Hồ sơ chưa có Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04); văn bản được lập khi gia hạn.',
+    '05': 'Hồ sơ chưa có Thông báo dừng giải quyết (Mẫu 05); thông báo được lập khi dừng giải quyết.',
+  };
+
+  /**
+   * A form for a dossier on request: Mẫu 01–05 are reprinted from the register (the same bytes); Mẫu 06 is drawn
+   * from the hand-overs, recorded as a new version only when it differs from the last one.
+   */
+  const issue = async (row: DossierDbRow, form: DossierForm, at: Date): Promise<number> => {
+    if (form !== '06') {
+      const kept = documents.latest(row.id, form);
+      if (!kept) throw new DeskError('INVALID_STATE', ISSUED_BY[form], { form, title: FORM_TITLES[form] });
+      return kept.id;
+    }
+    if (row.acceptedAt === null) {
+      throw new DeskError('INVALID_STATE', 'Phiếu kiểm soát (Mẫu 06) được lập sau khi hồ sơ được tiếp nhận.');
+    }
+    return withFreshNumbers(async () => {
+      const r = await controlSlip(deps.dossiers.byId(row.id)!);
+      const sha = createHash('sha256').update(r.pdf).digest('hex');
+      const last = documents.latest(row.id, '06');
+      if (last && last.sha256 === sha) return last.id;
+      return deps.db.transaction(() => store(row, r, at)).immediate();
+    });
+  };
+
+  return { withFreshNumbers, getSettings, saveSettings, regimeOf, slip, supplement, refusal, apology, stopNotice, controlSlip, store, issue };
+}
+
+export type DocumentsService = ReturnType<typeof documentsService>;
+
+const DESK = 'Bộ phận tiếp nhận và trả kết quả';
+
+/** The hand-overs of the control slip, from the dossier's events (issue 6 adds the specialists' own steps). */
+export function controlSlipRows(events: readonly EventDbRow[], dueAt: number | null): ControlSlipData['rows'] {
+  const rows: ControlSlipData['rows'] = [];
+  const outcome = (at: number) => (dueAt === null ? null : at <= dueAt ? ('on_time' as const) : ('late' as const));
+  for (const e of events) {
+    const at = new Date(e.at);
+    const who = e.officerName ? ` (${e.officerName})` : '';
+    switch (e.action) {
+      case 'accepted':
+        rows.push({ from: 'Người nộp hồ sơ', to: `${DESK}${who}`, handedAt: at, receivedAt: at, stepDueAt: null, outcome: null, note: 'Tiếp nhận hồ sơ' });
+        break;
+      case 'forward':
+        rows.push({ from: `${DESK}${who}`, to: e.note?.replace(/^Chuyển (hồ sơ )?(đến|cho) /i, '') || 'Cơ quan, bộ phận giải quyết', handedAt: at, receivedAt: null, stepDueAt: null, outcome: null, note: '' });
+        break;
+      case 'finish':
+        rows.push({ from: `Cơ quan, bộ phận giải quyết${who}`, to: DESK, handedAt: at, receivedAt: at, stepDueAt: dueAt === null ? null : new Date(dueAt), outcome: outcome(e.at), note: 'Trả kết quả giải quyết' });
+        break;
+      case 'returnResult':
+        rows.push({ from: `${DESK}${who}`, to: 'Tổ chức, cá nhân', handedAt: at, receivedAt: at, stepDueAt: dueAt === null ? null : new Date(dueAt), outcome: outcome(e.at), note: 'Trả kết quả' });
+        break;
+      default:
+        break;
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,221 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch, type MethodInput, type MethodName, type MethodOutput, type Result } from '../../electron/contract';
+import { openDatabase, type Db } from '../../electron/db/connection';
+import { createDocumentRenderer } from '../../electron/documents/slip';
+import { cupsPrintBackend } from '../../electron/printing';
+import { printingService, type PrintableDocument, type PrintingService } from '../../electron/services/printing';
+import { sampleSlip } from '../fixtures/documents/sample-slip';
+import { ROOT, SETUP, intake, openTestDesk, tempDir, value } from '../support/desk';
+
+/**
+ * Printing for real: a real Mẫu 01 (the production renderer) stored for a real dossier, sent by the printing service through
+ * lp to the CUPS queue DeskPDF, whose cups-pdf backend writes what the printer would have printed as a PDF file.
+ * The queue comes from scripts/ci-printer.sh (run by .ci/run). Locally without CUPS the suite is skipped; in CI
+ * (CI set) a missing printer is a failure.
+ */
+
+const QUEUE = 'DeskPDF';
+const C = { ...process.env, LANG: 'C', LC_ALL: 'C' };
+const sh = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8', env: C });
+const printerReady = () => sh('lpstat', ['-v', QUEUE]).status === 0;
+const ready = printerReady();
+
+/** cups-pdf's output folder for this user: the `Out` line of cups-pdf.conf (scripts/ci-printer.sh sets it). */
+function cupsPdfFolder(): string {
+  if (process.env.DESK_PRINTER_OUT) return process.env.DESK_PRINTER_OUT;
+  const conf = fs.existsSync('/etc/cups/cups-pdf.conf') ? fs.readFileSync('/etc/cups/cups-pdf.conf', 'utf8') : '';
+  const out = [...conf.matchAll(/^[ \t]*Out[ \t]+(.+?)\s*$/gm)].at(-1)?.[1] ?? '/var/spool/cups-pdf/${USER}';
+  return out.replaceAll('${USER}', os.userInfo().username).replaceAll('${HOME}', os.homedir());
+}
+
+/** What cups-pdf wrote for this run, removed at the end. */
+const printedFiles: string[] = [];
+
+const jobNumber = (job: string) => Number(/-(\d+)$/.exec(job)?.[1]);
+
+/** Waits (up to 60 s) until CUPS reports the job completed and cups-pdf's file for it is there. */
+async function printedFile(job: string): Promise<string> {
+  const folder = cupsPdfFolder();
+  const suffix = `job_${jobNumber(job)}.pdf`; // cups-pdf labels every file with its job id (Label 2)
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const done = sh('lpstat', ['-W', 'completed', '-o', QUEUE]).stdout.split('\n').some((l) => l.startsWith(`${job} `));
+    const file = fs.existsSync(folder) ? fs.readdirSync(folder).find((f) => f.endsWith(suffix)) : undefined;
+    if (done && file) {
+      printedFiles.push(path.join(folder, file));
+      return path.join(folder, file);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const log = fs.existsSync('/var/log/cups/error_log') ? fs.readFileSync('/var/log/cups/error_log', 'utf8').slice(-2000) : '';
+  throw new Error(`cups-pdf wrote no file for ${job} in ${folder} within 60 s\n${sh('lpstat', ['-l', '-o', QUEUE]).stdout}\n${log}`);
+}
+
+const textOf = (pdf: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The job's attributes as the scheduler holds them (ipptool, from cups-ipp-utils). */
+function jobAttributes(job: string): Record<string, string> {
+  const r = sh('ipptool', ['-tv', `ipp://localhost/jobs/${jobNumber(job)}`, 'get-job-attributes.test']);
+  if (r.error || r.status === null) throw new Error(`ipptool: ${r.error?.message ?? r.stderr}`);
+  return Object.fromEntries([...r.stdout.matchAll(/^\s+([a-z-]+) \([^)]+\) = (.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** Share of dark pixels of page 1 rendered in grey at 30 dpi: a blank print would be 0. */
+function inkOf(pdf: string, dir: string): { width: number; height: number; ink: number } {
+  const base = path.join(dir, 'page');
+  execFileSync('pdftoppm', ['-gray', '-r', '30', '-singlefile', pdf, base]);
+  const pgm = fs.readFileSync(`${base}.pgm`);
+  const [, w, h] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40))!.map(Number) as [number, number, number];
+  const pixels = pgm.subarray(pgm.length - w * h);
+  return { width: w, height: h, ink: pixels.filter((p) => p < 128).length / pixels.length };
+}
+
+describe.skipIf(!process.env.CI && !ready)('printing to the real CUPS PDF printer', () => {
+  let desk: ReturnType<typeof openTestDesk>['desk'];
+  let db: Db;
+  let printing: PrintingService;
+  let documentId: number;
+  let dossierCode: string;
+  const scratch = tempDir('desk-print-it-');
+  const tmpDir = path.join(scratch, 'tmp');
+
+  beforeAll(async () => {
+    if (!printerReady()) {
+      throw new Error(`Máy in ${QUEUE} chưa sẵn sàng: chạy "bash scripts/ci-printer.sh" (quyền root) trước khi kiểm thử.`);
+    }
+    const t = openTestDesk();
+    desk = t.desk;
+    const call = <M extends MethodName>(method: M, input: MethodInput<M>) =>
+      dispatch(desk, method, input) as Promise<Result<MethodOutput<M>>>;
+    const setup = value(await call('setupDesk', SETUP));
+    const dossier = value(await call('createDossier', intake()));
+    dossierCode = dossier.code;
+
+    // The service gets its own connection to the desk's database, as the desk would hand it its own.
+    db = openDatabase(t.dataDir);
+    // A real Mẫu 01 from the production renderer, stored as the dossier's document the way acceptance stores it.
+    // (Acceptance itself is the documents service's business and is being reworked; printing needs only the row.)
+    const base = sampleSlip();
+    const pdf = await createDocumentRenderer({ fontsDir: path.join(ROOT, 'resources', 'fonts') }).mau01(
+      sampleSlip({ dossier: { ...base.dossier, code: dossier.code, applicantName: dossier.applicantName } }),
+    );
+    documentId = Number(
+      db
+        .prepare(
+          `INSERT INTO documents (dossier_id, form, template_version, version, file_name, sha256, size, content, officer_id,
+             created_at) VALUES (?, '01', 'test', 1, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(dossier.id, `${dossier.code}-mau01.pdf`, createHash('sha256').update(pdf).digest('hex'), pdf.length, pdf,
+          setup.officer!.id, t.clock().getTime()).lastInsertRowid,
+    );
+
+    const byId = db.prepare<[number], PrintableDocument>(
+      `SELECT id, dossier_id AS dossierId, file_name AS fileName, content, form FROM documents WHERE id = ?`,
+    );
+    printing = printingService({
+      db,
+      clock: t.clock,
+      counter: 'QUAY-01',
+      backend: cupsPrintBackend(),
+      officerId: () => setup.officer!.id,
+      tmpDir,
+      documentFor: (id) => byId.get(id) ?? null,
+      defaults: () => ({ slipPaper: 'A5', registerPaper: 'A4' }),
+    });
+  }, 60_000);
+
+  afterAll(() => {
+    db?.close();
+    desk?.close();
+    printedFiles.forEach((f) => fs.rmSync(f, { force: true }));
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('lists the CUPS queue', async () => {
+    const view = await printing.listPrinters();
+    expect(view.system).toBe('cups');
+    expect(view.problem).toBeNull();
+    expect(view.printers).toContainEqual(expect.objectContaining({ name: QUEUE, state: expect.stringMatching(/^(idle|printing)$/) }));
+  });
+
+  it('prints the stored Mẫu 01 silently: the printed PDF holds the code and the applicant, and the log says who, what, where', async () => {
+    printing.saveSettings({ profiles: [{ kind: 'slip', printer: QUEUE, paper: 'A5', copies: 1, silent: true }] });
+    const outcome = await printing.printDocument({ documentId });
+    expect(outcome).toMatchObject({ method: 'cups', printer: QUEUE, copies: 1, job: expect.stringMatching(/^DeskPDF-\d+$/) });
+    expect(fs.readdirSync(tmpDir)).toEqual([]); // the temp copy is gone once lp returned
+
+    const printed = await printedFile(outcome.job!);
+    const text = squash(textOf(printed));
+    expect(text).toContain(dossierCode);
+    expect(text).toContain('NGUYỄN THỊ PHÚC');
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    // Everything the stored slip says, the printed one says (the queue re-renders through pdftocairo).
+    const stored = path.join(scratch, 'stored.pdf');
+    fs.writeFileSync(stored, db.prepare<[number], { content: Buffer }>('SELECT content FROM documents WHERE id = ?').get(documentId)!.content);
+    expect(text).toBe(squash(textOf(stored)));
+
+    const page = inkOf(printed, scratch);
+    // A5 at 30 dpi (the queue's A5 is 421 × 595 pt, the slip's 419.5 × 595.3 pt)
+    expect(Math.abs(page.width - 175)).toBeLessThanOrEqual(1);
+    expect(Math.abs(page.height - 248)).toBeLessThanOrEqual(1);
+    expect(page.ink).toBeGreaterThan(0.01); // not a blank sheet
+
+    const entry = printing.listLog({ limit: 1 }).items[0]!;
+    expect(entry).toEqual({
+      id: outcome.logId,
+      documentId,
+      dossierId: expect.any(Number),
+      dossierCode,
+      what: `Mẫu 01 – ${dossierCode}-mau01.pdf`,
+      counter: 'QUAY-01',
+      printer: QUEUE,
+      copies: 1,
+      method: 'cups',
+      job: outcome.job,
+      status: 'sent',
+      error: null,
+      officerName: SETUP.officer.fullName,
+      createdAt: '2026-11-24T02:15:00.000Z',
+    });
+  }, 120_000);
+
+  it('asks the spooler for the copies: lp -n 2 reaches the job', async () => {
+    const outcome = await printing.printDocument({ documentId, copies: 2 });
+    expect(outcome.copies).toBe(2);
+    await printedFile(outcome.job!);
+    expect(jobAttributes(outcome.job!)).toMatchObject({ copies: '2', media: 'A5', 'job-state': 'completed' });
+    expect(printing.listLog({ limit: 1 }).items[0]).toMatchObject({ copies: 2, job: outcome.job, status: 'sent' });
+  }, 120_000);
+
+  it('leaves a non-silent profile to the dialog, logging nothing; recordPrint logs the dialog print', async () => {
+    printing.saveSettings({ profiles: [{ kind: 'slip', printer: QUEUE, paper: 'A5', copies: 1, silent: false }] });
+    const before = printing.listLog({ limit: 200 }).items.length;
+    expect(await printing.printDocument({ documentId })).toEqual({ method: 'dialog', printer: QUEUE, copies: 1, job: null, logId: null });
+    expect(printing.listLog({ limit: 200 }).items).toHaveLength(before);
+
+    const entry = printing.recordPrint({ documentId, copies: 1 });
+    expect(entry).toMatchObject({ method: 'dialog', status: 'sent', dossierCode, officerName: SETUP.officer.fullName, counter: 'QUAY-01' });
+    expect(printing.listLog({ limit: 200 }).items).toHaveLength(before + 1);
+  });
+
+  it('names a printer that does not exist in Vietnamese and logs the failure', async () => {
+    printing.saveSettings({ profiles: [{ kind: 'slip', printer: 'KhongCoMayIn', paper: 'A5', copies: 1, silent: true }] });
+    const message = 'Không có máy in "KhongCoMayIn" trên máy này. Hãy chọn lại máy in trong Cài đặt in.';
+    await expect(printing.printDocument({ documentId })).rejects.toMatchObject({ code: 'NOT_FOUND', message });
+    expect(printing.listLog({ limit: 1 }).items[0]).toMatchObject({
+      status: 'failed',
+      printer: 'KhongCoMayIn',
+      job: null,
+      error: message,
+      method: 'cups',
+      dossierCode,
+    });
+    expect(fs.readdirSync(tmpDir)).toEqual([]);
+  });
+});
