@@ -126,6 +126,7 @@ export function registerBytesHandlers(
     const result = await desk.exportRegister(query, format, out);
     if (!result.ok) {
       out.destroy();
+      await finished(out).catch(() => undefined); // closed (and created) before it is removed
       fs.rmSync(target, { force: true });
       return result;
     }

@@ -88,8 +88,10 @@ export function documentsService(deps: Deps) {
   const regimeOf = (row: DossierDbRow): LegalRegime => regimeFor(new Date(row.receivedAt));
   const agencyOf = (row: DossierDbRow): AgencyRow => settings.agencyById(row.agencySettingsId)!;
   const officerName = () => deps.officer()?.fullName ?? '';
-  const header = (row: DossierDbRow, issuedAt: Date): FormHeaderData =>
-    formHeaderFor({ agency: agencyOf(row), dossier: row, procedure: deps.procedureOf(row), officerName: officerName(), issuedAt });
+  const header = (row: DossierDbRow, issuedAt: Date): FormHeaderData => ({
+    ...formHeaderFor({ agency: agencyOf(row), dossier: row, procedure: deps.procedureOf(row), officerName: officerName(), issuedAt }),
+    lookupUrl: getSettings().lookupUrl,
+  });
   const options = (row: DossierDbRow) => ({ paper: getSettings().slipPaper, regime: regimeOf(row) });
   const rendered = (row: DossierDbRow, form: FormCode, pdf: Buffer, number: DocumentNumber): Rendered => ({
     form,

@@ -44,6 +44,7 @@ export const slipCommand: Command = {
         const r = await desk.exportRegister(query, format, file);
         if (!r.ok) {
           file.destroy();
+          await finished(file).catch(() => undefined);
           fs.rmSync(out, { force: true });
           throw new UsageError(r.error.message, false);
         }

@@ -1,10 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, type DeskImpl, type Result } from '../../../electron/contract';
 import {
+  BYTES_CHANNELS,
   FORBIDDEN_RESULT,
   channelFor,
   makeIpcHandler,
   makeSenderCheck,
+  registerBytesHandlers,
   registerIpcHandlers,
   type SenderEventLike,
 } from '../../../electron/main/ipc';
@@ -127,5 +132,52 @@ describe('registerIpcHandlers', () => {
     unregister();
     expect(handlers.size).toBe(0);
     expect(ipc.removeHandler).toHaveBeenCalledTimes(METHOD_NAMES.length);
+  });
+});
+
+describe('registerBytesHandlers: the register export', () => {
+  const setUp = (result: Result<{ rows: number }>, target: string | null) => {
+    const handlers = new Map<string, (event: SenderEventLike, ...args: unknown[]) => unknown>();
+    const ipc = {
+      handle: (channel: string, listener: (event: SenderEventLike, ...args: unknown[]) => unknown) => void handlers.set(channel, listener),
+      removeHandler: (channel: string) => void handlers.delete(channel),
+    };
+    const exportRegister = vi.fn(async (_query: unknown, _format: 'xlsx' | 'pdf', out: NodeJS.WritableStream) => {
+      out.write('PK\x03\x04');
+      if (result.ok) out.end();
+      return result;
+    });
+    const desk = { ingestFile: vi.fn(), importPackageFrom: vi.fn(), exportRegister };
+    const saveAs = vi.fn(async () => target);
+    registerBytesHandlers(ipc, desk, check, saveAs);
+    return { run: (event: SenderEventLike, ...args: unknown[]) => handlers.get(BYTES_CHANNELS.exportRegister)!(event, ...args), exportRegister, saveAs };
+  };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-ipc-'));
+
+  it('streams the register into the file chosen in the save dialog', async () => {
+    const file = path.join(dir, 'so.xlsx');
+    const t = setUp({ ok: true, value: { rows: 3 } }, file);
+    await expect(t.run(trusted(), { year: 2026 }, 'xlsx')).resolves.toEqual({ ok: true, value: { rows: 3, path: file } });
+    expect(t.saveAs).toHaveBeenCalledWith('so-theo-doi-ho-so-2026.xlsx', 'xlsx');
+    expect(fs.readFileSync(file, 'latin1')).toBe('PK\x03\x04');
+  });
+
+  it('writes nothing when the officer cancels, and leaves no file when the desk refuses', async () => {
+    const cancelled = setUp({ ok: true, value: { rows: 0 } }, null);
+    await expect(cancelled.run(trusted(), { year: 2026 }, 'pdf')).resolves.toEqual({ ok: true, value: { cancelled: true } });
+    expect(cancelled.exportRegister).not.toHaveBeenCalled();
+
+    const file = path.join(dir, 'hong.pdf');
+    const refusal = { ok: false as const, error: { code: 'VALIDATION' as const, message: 'Ngày bắt đầu phải trước ngày kết thúc' } };
+    const refused = setUp(refusal, file);
+    await expect(refused.run(trusted(), { year: 2026, from: '2026-12-01', to: '2026-11-01' }, 'pdf')).resolves.toEqual(refusal);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('refuses an untrusted sender and an unknown format before asking anything', async () => {
+    const t = setUp({ ok: true, value: { rows: 1 } }, path.join(dir, 'x.xlsx'));
+    await expect(t.run(trusted({ id: 9 }), { year: 2026 }, 'xlsx')).resolves.toEqual(FORBIDDEN_RESULT);
+    await expect(t.run(trusted(), { year: 2026 }, 'exe')).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(t.saveAs).not.toHaveBeenCalled();
   });
 });
