@@ -63,6 +63,7 @@ export const contract = {
   getPrintSettings: { input: s.empty, output: d.printSettings },
   savePrintSettings: { input: d.savePrintSettingsInput, output: d.printSettings },
   printDocument: { input: d.printDocumentInput, output: d.printOutcome },
+  printRegister: { input: d.registerQuery, output: d.printOutcome },
   recordPrint: { input: d.recordPrintInput, output: d.printLogEntry },
   listPrintLog: { input: d.printLogQuery, output: d.printLogPage },
   getMailSettings: { input: s.empty, output: d.mailSettings },

@@ -45,6 +45,7 @@ export const METHOD_NAME_LIST = [
   'getPrintSettings',
   'savePrintSettings',
   'printDocument',
+  'printRegister',
   'recordPrint',
   'listPrintLog',
   'getMailSettings',

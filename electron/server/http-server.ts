@@ -253,7 +253,9 @@ export function createDeskServer(options: DeskServerOptions): http.Server {
     res.writeHead(200, {
       ...BASE_HEADERS,
       'Content-Type': format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf',
-      'Content-Disposition': `attachment; filename="${registerFileName(parsed.data, format)}"`,
+      // inline=1: shown (and printed) in the page's print frame rather than downloaded.
+      'Content-Disposition': `${url.searchParams.get('inline') === '1' ? 'inline' : 'attachment'}; filename="${registerFileName(parsed.data, format)}"`,
+      ...(format === 'pdf' ? { 'Content-Security-Policy': DOCUMENT_CSP } : {}),
       'Cache-Control': 'no-store',
     });
     const result = await desk.exportRegister(query, format, res);

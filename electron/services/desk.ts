@@ -484,7 +484,7 @@ export function createDesk(config: DeskConfig): Desk {
 
   // Outputs are checked against the contract's types here; the contract suite checks them against the schemas.
   const impl: { [M in keyof DeskImpl]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> } = {
-    ...paperMethods({ docs, documents: documentRows, register, printing, mail: mailer, requireDossier, clock }),
+    ...paperMethods({ docs, documents: documentRows, register, printing, mail: mailer, requireDossier, clock, tmpDir: path.join(config.dataDir, 'print') }),
     ...rulesMethods({
       procedures,
       calendar,

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
 import { DeskError, MAIL_KIND_FORMS, type FormCode, type MailKind, type MethodOutput, type ParsedInput } from '../contract';
 import type { DocumentsRepo } from '../db/documents-repo';
 import type { DossierDbRow } from '../db/dossiers-repo';
@@ -5,7 +8,7 @@ import type { DocumentsService } from './documents';
 import type { MailService } from './mail';
 import { toDocumentMeta } from './mappers';
 import type { PrintingService } from './printing';
-import type { RegisterService } from './register';
+import { registerFileName, type RegisterService } from './register';
 
 type Methods =
   | 'getDocumentSettings'
@@ -16,6 +19,7 @@ type Methods =
   | 'getPrintSettings'
   | 'savePrintSettings'
   | 'printDocument'
+  | 'printRegister'
   | 'recordPrint'
   | 'listPrintLog'
   | 'getMailSettings'
@@ -61,6 +65,8 @@ export function paperMethods(deps: {
   mail: MailService;
   requireDossier: (id: number) => DossierDbRow;
   clock: () => Date;
+  /** Private scratch folder for files handed to the spooler. */
+  tmpDir: string;
 }): { [M in Methods]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> } {
   const { docs, documents, register, printing, mail } = deps;
   return {
@@ -76,6 +82,24 @@ export function paperMethods(deps: {
     getPrintSettings: () => printing.getSettings(),
     savePrintSettings: (input) => printing.saveSettings(input),
     printDocument: (input) => printing.printDocument(input),
+    // The register is drawn to a private temp file only when it is printed at once; with the dialog profile the
+    // screen opens the PDF download and prints it there.
+    printRegister: async ({ year, from, to }) => {
+      const profile = printing.getSettings().profiles.find((p) => p.kind === 'register')!;
+      if (!profile.silent) return { method: 'dialog', printer: profile.printer, copies: profile.copies, job: null, logId: null };
+      fs.mkdirSync(deps.tmpDir, { recursive: true });
+      const dir = fs.mkdtempSync(path.join(deps.tmpDir, 'register-'));
+      try {
+        const file = path.join(dir, registerFileName({ year, from, to }, 'pdf'));
+        const out = fs.createWriteStream(file, { mode: 0o600 });
+        const written = await register.exportTo({ year, from, to }, 'pdf', out);
+        await finished(out);
+        const period = from || to ? ` (${from ?? '…'} – ${to ?? '…'})` : '';
+        return await printing.printFile(file, `Sổ theo dõi hồ sơ năm ${year}${period}, ${written.rows} hồ sơ`, 'register');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
     recordPrint: (input) => printing.recordPrint(input),
     listPrintLog: (query) => printing.listLog(query),
 

@@ -14,7 +14,9 @@ import { openInbox } from './components/intake/inboxStore';
 import { DossierScreen } from './screens/DossierScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { IntakeScreen } from './screens/IntakeScreen';
+import { OutboxScreen } from './screens/OutboxScreen';
 import { QueueScreen } from './screens/QueueScreen';
+import { RegisterScreen } from './screens/RegisterScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { theme } from './theme';
@@ -121,6 +123,8 @@ function Shell({ setup, onAgencyChanged, language, setLanguage }: LanguageProps 
               { key: 'intake', label: <span>{t('nav.intake')} <kbd className="kbd-dark">F2</kbd></span> },
               { key: 'import', label: t('importOnline.nav') },
               { key: 'inbox', label: <InboxNavLabel /> },
+              { key: 'register', label: t('nav.register') },
+              { key: 'outbox', label: t('nav.outbox') },
               { key: 'settings', label: t('nav.settings') },
             ]}
           />
@@ -146,6 +150,10 @@ function Screen({ route, setup, onAgencyChanged, language, setLanguage }: Langua
       return <IntakeScreen />;
     case 'import':
       return <ImportScreen />;
+    case 'outbox':
+      return <OutboxScreen />;
+    case 'register':
+      return <RegisterScreen />;
     case 'dossier':
       return <DossierScreen key={route.id} id={route.id} />;
     case 'settings':

@@ -389,7 +389,7 @@ test('verdicts per component, a supplement request built from them (Mẫu 02), t
     await expect(page.locator('.documents')).toContainText('Mẫu 02 · Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ');
     await expect(page.getByTestId('lifecycle')).toContainText('Công dân');
     await expect(page.locator('.history')).toContainText('Yêu cầu bổ sung, hoàn thiện hồ sơ');
-    const open02 = page.getByRole('button', { name: 'Mở / In: Mẫu 02 lần 1' });
+    const open02 = page.getByRole('button', { name: 'Xem Mẫu 02 bản 1' });
     const again = page.waitForEvent('popup');
     await open02.click();
     const doc = await again;
@@ -502,11 +502,13 @@ test('correct and reissue: the details are fixed with a reason and Mẫu 01 come
     await expect(dialog).toBeHidden();
     await expect(page.getByText(/Đã điều chỉnh thông tin và cấp lại Mẫu 01 \(lần 2\)/)).toBeVisible();
     const docs = page.locator('.documents .document');
-    await expect(docs).toHaveCount(2);
-    await expect(docs.nth(0)).toContainText('lần 2');
+    // The current version first, with the correction's reason; the older one folded under it until asked for.
+    await expect(docs.nth(0)).toContainText('bản 2');
+    await expect(docs.nth(0)).toContainText('Ghi sai số điện thoại và địa chỉ của người nộp');
     await expect(docs.nth(0)).toContainText('đang dùng');
-    await expect(docs.nth(1)).toContainText('lần 1');
-    await expect(docs.nth(1)).toContainText('đã thay thế');
+    await page.getByRole('button', { name: 'Các bản trước (1)' }).click();
+    await expect(page.locator('.documents')).toContainText('bản 1');
+    await expect(page.locator('.documents')).toContainText('đã thay thế');
     const history = page.locator('.history');
     const corrected = history.locator('.event[data-action="corrected"]');
     await expect(corrected).toContainText('Điều chỉnh thông tin hồ sơ');
@@ -517,7 +519,7 @@ test('correct and reissue: the details are fixed with a reason and Mẫu 01 come
 
     const oldResponse = context.waitForEvent('response', (r) => /\/api\/documents\/\d+\.pdf$/.test(r.url()));
     const old = page.waitForEvent('popup');
-    await page.getByRole('button', { name: 'Mở / In: Mẫu 01 lần 1' }).click();
+    await page.getByRole('button', { name: 'Xem Mẫu 01 bản 1' }).click();
     expect((await oldResponse).status()).toBe(200);
     await (await old).close();
     await expectAccessible(page, 'detail after correction');

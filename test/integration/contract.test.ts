@@ -141,6 +141,8 @@ async function scenario(call: Call) {
   await step('print settings bad copies', 'savePrintSettings', { profiles: [{ kind: 'slip', printer: null, paper: 'A5', copies: 0, silent: false }] });
   await step('print settings save', 'savePrintSettings', { profiles: [{ kind: 'slip', printer: null, paper: 'A5', copies: 2, silent: false }] });
   await step('print with dialog', 'printDocument', { documentId: 1 });
+  await step('print register with dialog', 'printRegister', { year: 2026 });
+  await step('print register bad year', 'printRegister', { year: 1899 });
   await step('record print', 'recordPrint', { documentId: 1, copies: 2 });
   await step('print log', 'listPrintLog', { dossierId: id });
   await step('mail settings', 'getMailSettings', {});
@@ -240,6 +242,8 @@ describe('contract suite: both doors answer alike', () => {
       'print settings bad copies': 'VALIDATION',
       'print settings save': 'ok',
       'print with dialog': 'ok',
+      'print register with dialog': 'ok',
+      'print register bad year': 'VALIDATION',
       'record print': 'ok',
       'print log': 'ok',
       'mail settings': 'ok',
@@ -273,6 +277,7 @@ describe('contract suite: both doors answer alike', () => {
     expect(ok('register', 'listRegister').rows.map((r) => r.no)).toEqual([1]);
     expect(ok('print with dialog', 'printDocument')).toMatchObject({ method: 'dialog', copies: 2, logId: null });
     expect(ok('print log', 'listPrintLog').items).toHaveLength(1);
+    expect(ok('print register with dialog', 'printRegister')).toMatchObject({ method: 'dialog', job: null, logId: null });
     expect(ok('mail settings', 'getMailSettings')).toMatchObject({ enabled: false, hasPassword: false });
     expect(ok('send mail', 'sendMail')).toMatchObject({ kind: 'slip', to: 'cong.dan@example.vn', status: 'queued' });
     expect(ok('retry mail', 'retryMail')).toMatchObject({ status: 'queued' });

@@ -1,4 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { dispatch, type MethodInput, type MethodName, type MethodOutput, type Re
 import { openDatabase, type Db } from '../../electron/db/connection';
 import { cupsPrintBackend } from '../../electron/printing';
 import { printingService, type PrintableDocument, type PrintingService } from '../../electron/services/printing';
+import { QUEUE, cupsReady, inkOf, jobAttributes, squash, textOf, waitForPrinted } from '../support/cups';
 import { SETUP, intake, openTestDesk, tempDir, value } from '../support/desk';
 
 /**
@@ -16,64 +16,10 @@ import { SETUP, intake, openTestDesk, tempDir, value } from '../support/desk';
  * (CI set) a missing printer is a failure.
  */
 
-const QUEUE = 'DeskPDF';
-const C = { ...process.env, LANG: 'C', LC_ALL: 'C' };
-const sh = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8', env: C });
-const printerReady = () => sh('lpstat', ['-v', QUEUE]).status === 0;
-const ready = printerReady();
-
-/** cups-pdf's output folder for this user: the `Out` line of cups-pdf.conf (scripts/ci-printer.sh sets it). */
-function cupsPdfFolder(): string {
-  if (process.env.DESK_PRINTER_OUT) return process.env.DESK_PRINTER_OUT;
-  const conf = fs.existsSync('/etc/cups/cups-pdf.conf') ? fs.readFileSync('/etc/cups/cups-pdf.conf', 'utf8') : '';
-  const out = [...conf.matchAll(/^[ \t]*Out[ \t]+(.+?)\s*$/gm)].at(-1)?.[1] ?? '/var/spool/cups-pdf/${USER}';
-  return out.replaceAll('${USER}', os.userInfo().username).replaceAll('${HOME}', os.homedir());
-}
-
-/** What cups-pdf wrote for this run, removed at the end. */
 const printedFiles: string[] = [];
+const printedFile = (job: string) => waitForPrinted(job, printedFiles);
 
-const jobNumber = (job: string) => Number(/-(\d+)$/.exec(job)?.[1]);
-
-/** Waits (up to 60 s) until CUPS reports the job completed and cups-pdf's file for it is there. */
-async function printedFile(job: string): Promise<string> {
-  const folder = cupsPdfFolder();
-  const suffix = `job_${jobNumber(job)}.pdf`; // cups-pdf labels every file with its job id (Label 2)
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const done = sh('lpstat', ['-W', 'completed', '-o', QUEUE]).stdout.split('\n').some((l) => l.startsWith(`${job} `));
-    const file = fs.existsSync(folder) ? fs.readdirSync(folder).find((f) => f.endsWith(suffix)) : undefined;
-    if (done && file) {
-      printedFiles.push(path.join(folder, file));
-      return path.join(folder, file);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const log = fs.existsSync('/var/log/cups/error_log') ? fs.readFileSync('/var/log/cups/error_log', 'utf8').slice(-2000) : '';
-  throw new Error(`cups-pdf wrote no file for ${job} in ${folder} within 60 s\n${sh('lpstat', ['-l', '-o', QUEUE]).stdout}\n${log}`);
-}
-
-const textOf = (pdf: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/** The job's attributes as the scheduler holds them (ipptool, from cups-ipp-utils). */
-function jobAttributes(job: string): Record<string, string> {
-  const r = sh('ipptool', ['-tv', `ipp://localhost/jobs/${jobNumber(job)}`, 'get-job-attributes.test']);
-  if (r.error || r.status === null) throw new Error(`ipptool: ${r.error?.message ?? r.stderr}`);
-  return Object.fromEntries([...r.stdout.matchAll(/^\s+([a-z-]+) \([^)]+\) = (.*)$/gm)].map((m) => [m[1]!, m[2]!]));
-}
-
-/** Share of dark pixels of page 1 rendered in grey at 30 dpi: a blank print would be 0. */
-function inkOf(pdf: string, dir: string): { width: number; height: number; ink: number } {
-  const base = path.join(dir, 'page');
-  execFileSync('pdftoppm', ['-gray', '-r', '30', '-singlefile', pdf, base]);
-  const pgm = fs.readFileSync(`${base}.pgm`);
-  const [, w, h] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40))!.map(Number) as [number, number, number];
-  const pixels = pgm.subarray(pgm.length - w * h);
-  return { width: w, height: h, ink: pixels.filter((p) => p < 128).length / pixels.length };
-}
-
-describe.skipIf(!process.env.CI && !ready)('printing to the real CUPS PDF printer', () => {
+describe.skipIf(!process.env.CI && !cupsReady())('printing to the real CUPS PDF printer', () => {
   let desk: ReturnType<typeof openTestDesk>['desk'];
   let db: Db;
   let printing: PrintingService;
@@ -85,7 +31,7 @@ describe.skipIf(!process.env.CI && !ready)('printing to the real CUPS PDF printe
   const tmpDir = path.join(scratch, 'tmp');
 
   beforeAll(async () => {
-    if (!printerReady()) {
+    if (!cupsReady()) {
       throw new Error(`Máy in ${QUEUE} chưa sẵn sàng: chạy "bash scripts/ci-printer.sh" (quyền root) trước khi kiểm thử.`);
     }
     const t = openTestDesk();

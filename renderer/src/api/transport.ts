@@ -10,6 +10,7 @@ import {
   type FileMeta,
   type ImportReport,
   type MethodName,
+  type RegisterFormat,
   type Result,
 } from '../../../electron/contract';
 
@@ -155,3 +156,100 @@ export async function importPackage(file: Blob, name: string): Promise<Result<Im
 
 /** The address of a stored file's bytes (integrity-checked by the desk on every open). */
 export const fileUrl = (id: number): string => (isElectron() ? `app://desk/files/${id}` : `/api/files/${id}`);
+
+// ---------- Printing a document and exporting the register ----------
+
+/** What the Electron preload adds for the register (save dialog in main, the file streamed there). */
+export interface DeskRegisterExportApi {
+  exportRegister(
+    query: { year: number; from?: string; to?: string },
+    format: RegisterFormat,
+  ): Promise<Result<{ rows: number; path: string } | { cancelled: true }>>;
+}
+
+/** The browser door's download address of the register (Mẫu 07) of a period. */
+export function registerUrl(query: { year: number; from?: string; to?: string }, format: RegisterFormat): string {
+  const params = new URLSearchParams({ year: String(query.year) });
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  return `/api/register.${format}?${params.toString()}`;
+}
+
+/**
+ * Exports the register. Electron: main asks where to save and writes the file (returns its path, or cancelled).
+ * Browser: the desk server streams it as a download (navigating to the address keeps this page: it is an attachment).
+ */
+export async function exportRegister(
+  query: { year: number; from?: string; to?: string },
+  format: RegisterFormat,
+): Promise<Result<{ rows?: number; path?: string; cancelled?: boolean; url?: string }>> {
+  const files = window.deskFiles as (DeskFilesApi & Partial<DeskRegisterExportApi>) | undefined;
+  if (files?.exportRegister) {
+    const result = await files.exportRegister(query, format).catch(
+      (err: unknown): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message: 'Không xuất được sổ theo dõi', details: String(err) } }),
+    );
+    return result.ok ? { ok: true, value: { ...result.value } } : result;
+  }
+  const url = registerUrl(query, format);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = '';
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  return { ok: true, value: { url } };
+}
+
+/**
+ * Shows the print dialog for a stored document (the desk answered printDocument with method "dialog").
+ * Electron: main opens the document in its print window, which shows the system print dialog.
+ * Browser: the PDF is loaded in a hidden frame of this page and its window printed (Chromium prints the PDF viewer);
+ * if the frame cannot be printed, the PDF opens in a new tab for the officer to print from the viewer.
+ * Resolves once the dialog was shown ('frame'), the tab opened ('tab'), or nothing could be opened ('blocked').
+ */
+export function printWithDialog(id: number): Promise<'frame' | 'tab' | 'blocked'> {
+  if (isElectron()) return Promise.resolve(openDocument(id) ? 'frame' : 'blocked');
+  return printUrlWithDialog(documentUrl(id), `In giấy tờ ${id}`);
+}
+
+/** The browser door: any PDF the desk serves (a document, the register) printed from a hidden frame. */
+export function printUrlWithDialog(url: string, title: string): Promise<'frame' | 'tab' | 'blocked'> {
+  const fallback = (): 'tab' | 'blocked' => (window.open(url, '_blank') ? 'tab' : 'blocked');
+  return new Promise((resolve) => {
+    document.querySelectorAll('iframe.print-frame').forEach((old) => old.remove());
+    const frame = document.createElement('iframe');
+    frame.className = 'print-frame';
+    frame.title = title;
+    frame.setAttribute('aria-hidden', 'true');
+    frame.tabIndex = -1;
+    // Off screen but laid out: a display:none frame is not rendered, so there would be nothing to print.
+    Object.assign(frame.style, { position: 'fixed', right: '0', bottom: '0', width: '1px', height: '1px', border: '0', opacity: '0' });
+    let settled = false;
+    const done = (how: 'frame' | 'tab' | 'blocked') => {
+      if (settled) return;
+      settled = true;
+      window.clearTimeout(timer);
+      resolve(how);
+    };
+    // A PDF that never finishes loading in a frame (a browser without its PDF viewer downloads it instead).
+    const timer = window.setTimeout(() => done(fallback()), 15_000);
+    frame.addEventListener('load', () => {
+      // The PDF viewer needs a moment after load before it has pages to print.
+      window.setTimeout(() => {
+        try {
+          const win = frame.contentWindow;
+          if (!win) throw new Error('no window');
+          win.focus();
+          win.print();
+          done('frame');
+        } catch {
+          done(fallback());
+        }
+      }, 300);
+    });
+    frame.src = url;
+    document.body.appendChild(frame);
+  });
+}

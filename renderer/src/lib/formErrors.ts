@@ -113,3 +113,14 @@ export async function submitToDesk<M extends MethodName>(
   if (problems.length === 0 || rest.length > 0) setAlert(result.error.message);
   return undefined;
 }
+
+/**
+ * The contract's check alone, before a form shows itself busy: a refusal is marked under its fields (an alert for
+ * what matches no field) and false is returned, without a loading flash on the submit button.
+ */
+export function precheck<M extends MethodName>(form: FormInstance, method: M, input: MethodInput<M>, setAlert: (message: string | undefined) => void): boolean {
+  const unmatched = checkWithSchema(form, contract[method].input, input);
+  if (unmatched === null) return true;
+  setAlert(unmatched.length > 0 ? unmatched.map((p) => p.message).join('; ') : undefined);
+  return false;
+}

@@ -7,6 +7,8 @@ export type Route =
   | { name: 'queue' }
   | { name: 'intake' }
   | { name: 'import' }
+  | { name: 'outbox' }
+  | { name: 'register' }
   | { name: 'dossier'; id: number }
   | { name: 'settings'; tab?: string };
 
@@ -14,6 +16,8 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/intake') return { name: 'intake' };
   if (path === '/import') return { name: 'import' };
+  if (path === '/outbox') return { name: 'outbox' };
+  if (path === '/register') return { name: 'register' };
   const settings = /^\/settings(?:\/([a-z]+))?$/.exec(path);
   if (settings) return settings[1] ? { name: 'settings', tab: settings[1] } : { name: 'settings' };
   const m = /^\/dossiers\/(\d+)$/.exec(path);
@@ -27,6 +31,10 @@ export function routePath(route: Route): string {
       return '#/intake';
     case 'import':
       return '#/import';
+    case 'outbox':
+      return '#/outbox';
+    case 'register':
+      return '#/register';
     case 'settings':
       return route.tab ? `#/settings/${route.tab}` : '#/settings';
     case 'dossier':

@@ -1,11 +1,12 @@
 import { App as AntApp, Alert, Button, Card, Descriptions, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentMeta, DossierDetail } from '../../../electron/contract';
 import { call, documentUrl, openDocument, useDesk } from '../api';
 import { ActionDialog, isSimpleAction, type SimpleAction } from '../components/ActionDialog';
 import { CorrectionDialog } from '../components/dossier/CorrectionDialog';
 import { DocumentsList, issuedDocuments } from '../components/dossier/DocumentsList';
+import { DossierMail, DossierPrintLog } from '../components/dossier/DossierLogs';
 import { History } from '../components/dossier/History';
 import { FeeAmount } from '../components/IntakeLive';
 import { useFileStore } from '../components/review/fileStore';
@@ -43,6 +44,14 @@ export function DossierScreen({ id }: { id: number }) {
   const [correcting, setCorrecting] = useState(false);
   const procedures = useDesk('listProcedures', {});
   const headingRef = useRef<HTMLHeadingElement>(null);
+  /** Bumped when a print or an e-mail may have changed the dossier's logs. */
+  const [logTick, setLogTick] = useState(0);
+  const bumpLogs = useCallback(() => setLogTick((n) => n + 1), []);
+  const { reload: reloadDetail } = detail;
+  const reloadAll = useCallback(() => {
+    reloadDetail();
+    setLogTick((n) => n + 1);
+  }, [reloadDetail]);
 
   useEffect(() => onEscape(() => navigate({ name: 'queue' })), []);
 
@@ -195,6 +204,11 @@ export function DossierScreen({ id }: { id: number }) {
 
       <div className="dossier-bar">
         <p className="lifecycle-line" data-testid="lifecycle">
+          {dossier.register && (
+            <span className="register-no" data-testid="register-no">
+              {t('paper.registerNoLine', { no: dossier.register.no, year: dossier.register.year })}
+            </span>
+          )}
           <span>
             {t('dossier.holder')}: <strong>{t(`holder.${lifecycle.holder}`)}</strong>
           </span>
@@ -316,6 +330,9 @@ export function DossierScreen({ id }: { id: number }) {
                 },
                 { key: 'due', label: t('dossier.due'), children: dossier.dueAt ? formatDateTime(dossier.dueAt) : t('common.none') },
                 { key: 'sets', label: t('dossier.sets'), children: dossier.sets },
+                ...(dossier.register
+                  ? [{ key: 'register', label: t('paper.registerNo'), children: <span className="register-no">{`${dossier.register.no}/${dossier.register.year}`}</span> }]
+                  : []),
                 ...(portal
                   ? [
                       { key: 'portal', label: t('dossier.portalId'), children: <span className="mono">{portal.dossierId}</span> },
@@ -371,7 +388,13 @@ export function DossierScreen({ id }: { id: number }) {
         </div>
         <div className="dossier-side">
           <Card size="small" title={<h2 className="card-title">{t('dossier.documents')}</h2>}>
-            <DocumentsList documents={documents} />
+            <DocumentsList documents={documents} dossier={dossier} onChanged={reloadAll} onLogged={bumpLogs} />
+          </Card>
+          <Card size="small" title={<h2 className="card-title">{t('paper.sentMail')}</h2>}>
+            <DossierMail dossierId={dossier.id} tick={logTick} />
+          </Card>
+          <Card size="small" title={<h2 className="card-title">{t('paper.printLog')}</h2>}>
+            <DossierPrintLog dossierId={dossier.id} tick={logTick} />
           </Card>
           <Card size="small" title={<h2 className="card-title">{t('dossier.history')}</h2>}>
             <History events={events} />

@@ -9,10 +9,13 @@ import { clearEditedErrors, submitToDesk } from '../lib/formErrors';
 import { navigate } from '../lib/router';
 import { CatalogueCard } from './settings/CatalogueCard';
 import { CounterCard } from './settings/CounterCard';
+import { DocumentSettingsCard } from './settings/DocumentSettingsCard';
 import { HolidaysCard } from './settings/HolidaysCard';
+import { MailSettingsCard } from './settings/MailSettingsCard';
 import { OfficeHoursCard } from './settings/OfficeHoursCard';
+import { PrintSettingsCard } from './settings/PrintSettingsCard';
 
-const TABS = ['agency', 'counter', 'hours', 'holidays', 'catalogue'] as const;
+const TABS = ['agency', 'counter', 'hours', 'holidays', 'catalogue', 'papers', 'print', 'mail'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -47,6 +50,9 @@ export function SettingsScreen({ tab, ...props }: Props) {
           { key: 'hours', label: t('settings.hoursTab'), children: <OfficeHoursCard /> },
           { key: 'holidays', label: t('settings.holidaysTab'), children: <HolidaysCard /> },
           { key: 'catalogue', label: t('settings.catalogueTab'), children: <CatalogueCard /> },
+          { key: 'papers', label: t('settings.papersTab'), children: <DocumentSettingsCard /> },
+          { key: 'print', label: t('settings.printTab'), children: <PrintSettingsCard /> },
+          { key: 'mail', label: t('settings.mailTab'), children: <MailSettingsCard /> },
         ]}
       />
     </div>

@@ -1,4 +1,5 @@
 import type { ReactElement, ReactNode } from 'react';
+import { svgIcon } from '../svg-icon';
 import type { QueueFlag } from '../../../../electron/contract';
 
 /**
@@ -9,23 +10,7 @@ interface IconProps {
   className?: string;
 }
 
-const svg = (path: ReactNode, className = '') => (
-  <svg
-    className={`qicon ${className}`}
-    viewBox="0 0 16 16"
-    width="14"
-    height="14"
-    aria-hidden="true"
-    focusable="false"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="1.6"
-    strokeLinecap="round"
-    strokeLinejoin="round"
-  >
-    {path}
-  </svg>
-);
+const svg = (path: ReactNode, className = '') => svgIcon(path, `qicon ${className}`);
 
 /** Warning triangle: overdue. */
 export const OverdueIcon = ({ className }: IconProps) =>

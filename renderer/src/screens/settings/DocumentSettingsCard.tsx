@@ -1,0 +1,89 @@
+import { App as AntApp, Alert, Button, Card, Form, Input, Radio, Spin } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PAPERS, type DocumentSettings } from '../../../../electron/contract';
+import { useDesk } from '../../api';
+import { FormAlert } from '../../components/FormAlert';
+import { clearEditedErrors, precheck, submitToDesk } from '../../lib/formErrors';
+
+const EXAMPLE_CODE = '000.00.00.H56-261124-0001';
+
+/** What the slip's QR code holds for `url` (the same rule as the desk: {code} replaced, else ?ma= appended). */
+export function lookupExample(url: string, code = EXAMPLE_CODE): string {
+  const u = url.trim();
+  if (u === '') return code;
+  if (u.includes('{code}')) return u.split('{code}').join(encodeURIComponent(code));
+  return `${u}${u.includes('?') ? '&' : '?'}ma=${encodeURIComponent(code)}`;
+}
+
+/** "Giấy tờ": paper of the slips and of the register, and the lookup address in the slip's QR code. */
+export function DocumentSettingsCard() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const current = useDesk('getDocumentSettings', {});
+  const [form] = Form.useForm<DocumentSettings>();
+  const [busy, setBusy] = useState(false);
+  const [alert, setAlert] = useState<string>();
+  const lookupUrl = Form.useWatch('lookupUrl', form) ?? current.data?.lookupUrl ?? '';
+
+  const submit = async (values: DocumentSettings) => {
+    const input = { ...values, lookupUrl: (values.lookupUrl ?? '').trim() };
+    if (!precheck(form, 'saveDocumentSettings', input, setAlert)) return;
+    setBusy(true);
+    const saved = await submitToDesk(form, 'saveDocumentSettings', input, setAlert);
+    setBusy(false);
+    if (!saved) return;
+    form.setFieldsValue(saved);
+    void message.success(t('common.saved'));
+  };
+
+  const paperOptions = PAPERS.map((p) => ({ value: p, label: p }));
+
+  return (
+    <Card size="small" title={<h2 className="card-title">{t('docSettings.title')}</h2>}>
+      <p className="hint">{t('docSettings.intro')}</p>
+      {current.error && <Alert type="warning" showIcon className="form-alert" title={current.error.message} />}
+      <FormAlert title={t('intake.fixErrors')} message={alert} />
+      {!current.data ? (
+        current.loading && <Spin />
+      ) : (
+        <Form<DocumentSettings>
+          form={form}
+          layout="vertical"
+          initialValues={current.data}
+          onFinish={(v) => void submit(v)}
+          onValuesChange={(changed) => clearEditedErrors(form, changed)}
+          style={{ maxWidth: 760 }}
+        >
+          <Form.Item label={t('docSettings.slipPaper')} name="slipPaper" extra={t('docSettings.slipPaperHint')}>
+            <Radio.Group optionType="button" options={paperOptions} aria-label={t('docSettings.slipPaper')} />
+          </Form.Item>
+          <Form.Item label={t('docSettings.registerPaper')} name="registerPaper" extra={t('docSettings.registerPaperHint')}>
+            <Radio.Group optionType="button" options={paperOptions} aria-label={t('docSettings.registerPaper')} />
+          </Form.Item>
+          <Form.Item
+            label={t('docSettings.lookupUrl')}
+            name="lookupUrl"
+            extra={
+              <>
+                <span className="hint small" style={{ display: 'block', margin: 0 }}>
+                  {t('docSettings.lookupUrlHint')}
+                </span>
+                <span className="sub mono" data-testid="lookup-example" style={{ wordBreak: 'break-all' }}>
+                  {t('docSettings.lookupExample', { code: EXAMPLE_CODE, url: lookupExample(lookupUrl) })}
+                </span>
+              </>
+            }
+          >
+            <Input placeholder="https://dichvucong.gov.vn/…?ma={code}" allowClear autoComplete="off" spellCheck={false} />
+          </Form.Item>
+          <div className="form-actions start">
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('common.save')}
+            </Button>
+          </div>
+        </Form>
+      )}
+    </Card>
+  );
+}
