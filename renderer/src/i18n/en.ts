@@ -695,7 +695,7 @@ export const en: Messages = {
     lookupUrl: 'Dossier lookup address (QR code)',
     lookupUrlHint:
       'The QR code on the receipt slip holds this address. {code} is replaced by the dossier code; without {code}, "?ma=<code>" is appended. Empty: the QR code holds the dossier code only.',
-    lookupExample: 'Example QR code of dossier {{code}}: {{url}}',
+    lookupExample: 'Example QR code of dossier {{code}}:',
     a4: 'A4',
     a5: 'A5',
   },

@@ -713,7 +713,7 @@ export const vi = {
     lookupUrl: 'Địa chỉ tra cứu hồ sơ (mã QR)',
     lookupUrlHint:
       'Mã QR trên giấy tiếp nhận chứa địa chỉ này. {code} được thay bằng mã hồ sơ; nếu không có {code}, phần mềm thêm "?ma=<mã hồ sơ>" vào cuối. Để trống: mã QR chỉ chứa mã hồ sơ.',
-    lookupExample: 'Ví dụ mã QR của hồ sơ {{code}}: {{url}}',
+    lookupExample: 'Ví dụ mã QR của hồ sơ {{code}}:',
     a4: 'A4',
     a5: 'A5',
   },

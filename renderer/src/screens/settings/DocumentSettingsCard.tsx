@@ -69,8 +69,9 @@ export function DocumentSettingsCard() {
                 <span className="hint small" style={{ display: 'block', margin: 0 }}>
                   {t('docSettings.lookupUrlHint')}
                 </span>
-                <span className="sub mono" data-testid="lookup-example" style={{ wordBreak: 'break-all' }}>
-                  {t('docSettings.lookupExample', { code: EXAMPLE_CODE, url: lookupExample(lookupUrl) })}
+                {/* The words in the UI font (a monospace face breaks Vietnamese marks), the address in monospace. */}
+                <span className="sub" data-testid="lookup-example" style={{ wordBreak: 'break-all' }}>
+                  {t('docSettings.lookupExample', { code: EXAMPLE_CODE })} <span className="mono">{lookupExample(lookupUrl)}</span>
                 </span>
               </>
             }
