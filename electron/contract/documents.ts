@@ -36,6 +36,20 @@ const httpsUrl = text(300, 'Địa chỉ tra cứu').pipe(
   ]),
 );
 
+/**
+ * What the slip's QR code says: the dossier code alone, or the lookup address carrying it — `{code}` in the address
+ * is replaced by the code, otherwise the code is appended as the `ma` query parameter. Shared by the PDFs, the
+ * e-mails and the settings screen's example.
+ */
+export function lookupAddress(code: string, lookupUrl?: string): string {
+  const c = code.normalize('NFC').trim();
+  const url = lookupUrl?.trim();
+  if (!url) return c;
+  const enc = encodeURIComponent(c);
+  if (url.includes('{code}')) return url.split('{code}').join(enc);
+  return `${url}${url.includes('?') ? '&' : '?'}ma=${enc}`;
+}
+
 export const documentSettings = z.object({
   /** Paper of the slips (Mẫu 01–06); TT 01/2018 printed them on A5. */
   slipPaper: z.enum(PAPERS, { error: 'Khổ giấy không hợp lệ' }),

@@ -1,18 +1,9 @@
 import * as QRCode from 'qrcode';
+import { lookupAddress } from '../contract/documents';
 import type { Doc } from './pen';
 
-/**
- * What the slip's QR code says: the dossier code alone, or a lookup URL carrying it. A `{code}` placeholder in the
- * URL is replaced by the code; otherwise the code is appended as the `ma` query parameter.
- */
-export function qrPayload(code: string, lookupUrl?: string): string {
-  const c = code.normalize('NFC').trim();
-  const url = lookupUrl?.trim();
-  if (!url) return c;
-  const enc = encodeURIComponent(c);
-  if (url.includes('{code}')) return url.split('{code}').join(enc);
-  return `${url}${url.includes('?') ? '&' : '?'}ma=${enc}`;
-}
+/** What the slip's QR code says (contract/documents.ts: the code, or the lookup address carrying it). */
+export const qrPayload = (code: string, lookupUrl?: string): string => lookupAddress(code, lookupUrl);
 
 export interface QrMatrix {
   size: number;

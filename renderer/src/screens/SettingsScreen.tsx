@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, Descriptions, Form, Select, Tabs } from 'antd';
+import { App as AntApp, Card, Descriptions, Form, Select, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AgencyInput, type SetupState } from '../../../electron/contract';
@@ -14,6 +14,7 @@ import { HolidaysCard } from './settings/HolidaysCard';
 import { MailSettingsCard } from './settings/MailSettingsCard';
 import { OfficeHoursCard } from './settings/OfficeHoursCard';
 import { PrintSettingsCard } from './settings/PrintSettingsCard';
+import { SaveButton } from './settings/SettingsCard';
 
 const TABS = ['agency', 'counter', 'hours', 'holidays', 'catalogue', 'papers', 'print', 'mail'] as const;
 type Tab = (typeof TABS)[number];
@@ -93,11 +94,7 @@ function AgencySettings({ setup, onSaved, language, setLanguage }: Omit<Props, '
           onValuesChange={(changed) => clearEditedErrors(form, changed)}
         >
           <AgencyFields />
-          <div className="form-actions">
-            <Button type="primary" htmlType="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </div>
+          <SaveButton busy={busy} />
         </Form>
       </Card>
       <Card size="small" title={<h2 className="card-title">{t('settings.officerSection')}</h2>}>

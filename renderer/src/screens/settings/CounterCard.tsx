@@ -1,9 +1,9 @@
-import { App as AntApp, Alert, Button, Card, Form, Input, InputNumber, Spin } from 'antd';
+import { App as AntApp, Form, Input, InputNumber } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterSettings } from '../../../../electron/contract';
 import { useDesk } from '../../api';
-import { FormAlert } from '../../components/FormAlert';
+import { SaveButton, SettingsCard } from './SettingsCard';
 import { clearEditedErrors, submitToDesk } from '../../lib/formErrors';
 
 /** "Quầy tiếp nhận": the watched scan folder, the file size limit and when a dossier counts as "treo". */
@@ -25,17 +25,12 @@ export function CounterCard() {
   };
 
   return (
-    <Card size="small" title={<h2 className="card-title">{t('counterSettings.title')}</h2>}>
-      <p className="hint">{t('counterSettings.intro')}</p>
-      {current.error && <Alert type="warning" showIcon className="form-alert" title={current.error.message} />}
-      <FormAlert title={t('intake.fixErrors')} message={alert} />
-      {!current.data ? (
-        current.loading && <Spin />
-      ) : (
+    <SettingsCard title={t('counterSettings.title')} intro={t('counterSettings.intro')} current={current} alert={alert}>
+      {(data) => (
         <Form<CounterSettings>
           form={form}
           layout="vertical"
-          initialValues={current.data}
+          initialValues={data}
           onFinish={(v) => void submit(v)}
           onValuesChange={(changed) => clearEditedErrors(form, changed)}
           style={{ maxWidth: 640 }}
@@ -49,13 +44,9 @@ export function CounterCard() {
           <Form.Item label={t('counterSettings.staleDays')} name="staleDays" extra={t('counterSettings.staleDaysHint')}>
             <InputNumber min={1} max={60} addonAfter={t('counterSettings.days')} style={{ width: 220 }} />
           </Form.Item>
-          <div className="form-actions">
-            <Button type="primary" htmlType="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </div>
+          <SaveButton busy={busy} />
         </Form>
       )}
-    </Card>
+    </SettingsCard>
   );
 }

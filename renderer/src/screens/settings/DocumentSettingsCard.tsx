@@ -1,20 +1,15 @@
-import { App as AntApp, Alert, Button, Card, Form, Input, Radio, Spin } from 'antd';
+import { App as AntApp, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAPERS, type DocumentSettings } from '../../../../electron/contract';
+import { lookupAddress, PAPERS, type DocumentSettings } from '../../../../electron/contract';
 import { useDesk } from '../../api';
-import { FormAlert } from '../../components/FormAlert';
+import { SaveButton, SettingsCard } from './SettingsCard';
 import { clearEditedErrors, precheck, submitToDesk } from '../../lib/formErrors';
 
 const EXAMPLE_CODE = '000.00.00.H56-261124-0001';
 
-/** What the slip's QR code holds for `url` (the same rule as the desk: {code} replaced, else ?ma= appended). */
-export function lookupExample(url: string, code = EXAMPLE_CODE): string {
-  const u = url.trim();
-  if (u === '') return code;
-  if (u.includes('{code}')) return u.split('{code}').join(encodeURIComponent(code));
-  return `${u}${u.includes('?') ? '&' : '?'}ma=${encodeURIComponent(code)}`;
-}
+/** What the slip's QR code holds for `url` (the desk's own rule). */
+export const lookupExample = (url: string, code = EXAMPLE_CODE): string => lookupAddress(code, url);
 
 /** "Giấy tờ": paper of the slips and of the register, and the lookup address in the slip's QR code. */
 export function DocumentSettingsCard() {
@@ -40,17 +35,12 @@ export function DocumentSettingsCard() {
   const paperOptions = PAPERS.map((p) => ({ value: p, label: p }));
 
   return (
-    <Card size="small" title={<h2 className="card-title">{t('docSettings.title')}</h2>}>
-      <p className="hint">{t('docSettings.intro')}</p>
-      {current.error && <Alert type="warning" showIcon className="form-alert" title={current.error.message} />}
-      <FormAlert title={t('intake.fixErrors')} message={alert} />
-      {!current.data ? (
-        current.loading && <Spin />
-      ) : (
+    <SettingsCard title={t('docSettings.title')} intro={t('docSettings.intro')} current={current} alert={alert}>
+      {(data) => (
         <Form<DocumentSettings>
           form={form}
           layout="vertical"
-          initialValues={current.data}
+          initialValues={data}
           onFinish={(v) => void submit(v)}
           onValuesChange={(changed) => clearEditedErrors(form, changed)}
           style={{ maxWidth: 760 }}
@@ -78,13 +68,9 @@ export function DocumentSettingsCard() {
           >
             <Input placeholder="https://dichvucong.gov.vn/…?ma={code}" allowClear autoComplete="off" spellCheck={false} />
           </Form.Item>
-          <div className="form-actions start">
-            <Button type="primary" htmlType="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </div>
+          <SaveButton busy={busy} align="start" />
         </Form>
       )}
-    </Card>
+    </SettingsCard>
   );
 }

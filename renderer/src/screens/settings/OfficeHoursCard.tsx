@@ -1,4 +1,4 @@
-import { App as AntApp, Alert, Button, Card, Checkbox, Form, Spin, TimePicker } from 'antd';
+import { App as AntApp, Alert, Card, Checkbox, Form, Spin, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { OfficeHoursSetting } from '../../../../electron/contract';
 import { useDesk } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
 import { clearEditedErrors, submitToDesk } from '../../lib/formErrors';
+import { SaveButton } from './SettingsCard';
 
 /** Monday first, Sunday last, as a Vietnamese week is written (0 = Sunday in the setting). */
 const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
@@ -60,11 +61,7 @@ export function OfficeHoursCard() {
           <Form.Item label={t('hours.workdays')} name="workdays">
             <Checkbox.Group options={WEEK.map((d) => ({ value: d, label: t(`hours.weekday.${d}`) }))} />
           </Form.Item>
-          <div className="form-actions start">
-            <Button type="primary" htmlType="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </div>
+          <SaveButton busy={busy} align="start" />
         </Form>
       )}
     </Card>
