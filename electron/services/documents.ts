@@ -276,6 +276,13 @@ export type DocumentsService = ReturnType<typeof documentsService>;
 
 const DESK = 'Bộ phận tiếp nhận và trả kết quả';
 
+/** Who a forward went to, as the event recorded it (lifecycle details: to, recipient). */
+function forwardedTo(e: EventDbRow): string {
+  const { details } = (e.detailsJson ? JSON.parse(e.detailsJson) : {}) as { details?: { to?: string; recipient?: string } };
+  if (details?.recipient) return details.recipient;
+  return details?.to === 'external' ? 'Cơ quan giải quyết khác' : 'Công chức chuyên môn giải quyết';
+}
+
 /** The hand-overs of the control slip, from the dossier's events (issue 6 adds the specialists' own steps). */
 export function controlSlipRows(events: readonly EventDbRow[], dueAt: number | null): ControlSlipData['rows'] {
   const rows: ControlSlipData['rows'] = [];
@@ -288,7 +295,7 @@ export function controlSlipRows(events: readonly EventDbRow[], dueAt: number | n
         rows.push({ from: 'Người nộp hồ sơ', to: `${DESK}${who}`, handedAt: at, receivedAt: at, stepDueAt: null, outcome: null, note: 'Tiếp nhận hồ sơ' });
         break;
       case 'forward':
-        rows.push({ from: `${DESK}${who}`, to: e.note?.replace(/^Chuyển (hồ sơ )?(đến|cho) /i, '') || 'Cơ quan, bộ phận giải quyết', handedAt: at, receivedAt: null, stepDueAt: null, outcome: null, note: '' });
+        rows.push({ from: `${DESK}${who}`, to: forwardedTo(e), handedAt: at, receivedAt: null, stepDueAt: null, outcome: null, note: '' });
         break;
       case 'finish':
         rows.push({ from: `Cơ quan, bộ phận giải quyết${who}`, to: DESK, handedAt: at, receivedAt: at, stepDueAt: dueAt === null ? null : new Date(dueAt), outcome: outcome(e.at), note: 'Trả kết quả giải quyết' });

@@ -19,9 +19,10 @@ import {
 } from '../../electron/contract';
 import { DB_FILE_NAME } from '../../electron/db/connection';
 import { createDeskServer } from '../../electron/server/http-server';
-import { ONLINE_PACKAGE_FORMAT, type OnlineManifestInput } from '../../electron/contract/online';
+import type { OnlineManifestInput } from '../../electron/contract/online';
 import { buildOnlinePackage } from '../../electron/online/zip-writer';
 import { jpeg, pdfkitPdf, textPage } from '../unit/files/fixtures';
+import { sampleManifest } from '../unit/online/helpers';
 import { SETUP, openTestDesk, tempDir, value } from './desk';
 
 export const TOKEN = 'counter-suite-token-0123456789';
@@ -243,28 +244,15 @@ export interface PackageSpec {
 
 /** A valid online package (docs/online-package.md) with real PDFs and a JPEG, or a variation of it. */
 export async function onlinePackage(spec: PackageSpec = {}): Promise<{ zip: Buffer; manifest: OnlineManifestInput; files: Record<string, Buffer> }> {
+  const base = sampleManifest();
   const manifest: OnlineManifestInput = {
-    format: ONLINE_PACKAGE_FORMAT,
-    version: 1,
+    ...base,
     portalDossierId: spec.portalDossierId ?? `G.${++serial}-${process.pid}`,
-    procedureCode: spec.procedureCode ?? '1.001193',
+    procedureCode: spec.procedureCode ?? base.procedureCode,
     submittedAt: spec.submittedAt ?? '2026-11-24T08:00:00+07:00',
-    applicant: {
-      fullName: spec.fullName ?? 'Nguyễn Văn Hùng',
-      idKind: 'cccd',
-      idNumber: spec.idNumber ?? '038090012345',
-      phone: '0912345678',
-      address: 'Thôn Phú Thọ 2, xã Hoằng Đạo, tỉnh Thanh Hóa',
-      birthYear: 1990,
-      gender: 'male',
-    },
-    ownerName: 'Nguyễn Minh Khôi',
-    delivery: { method: 'counter' },
-    components: [
-      { name: 'Tờ khai đăng ký khai sinh theo mẫu', originals: 1, files: ['to-khai-khai-sinh.pdf'] },
-      { name: 'Bản chính Giấy chứng sinh', originals: 1, files: ['giấy chứng sinh.pdf'] },
-      { name: 'Giấy tờ tùy thân của người yêu cầu', originals: 1, files: ['cccd-mat-truoc.jpg'] },
-    ],
+    applicant: { ...base.applicant, fullName: spec.fullName ?? base.applicant.fullName, idNumber: spec.idNumber ?? base.applicant.idNumber },
+    // One side of the CCCD is enough at the counter.
+    components: base.components.map((c) => ({ ...c, files: c.files?.filter((f) => f !== 'cccd-mat-sau.jpg') })),
     ...(spec.manifest as Partial<OnlineManifestInput>),
   };
   const files: Record<string, Buffer> = {

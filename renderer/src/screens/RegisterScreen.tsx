@@ -9,6 +9,9 @@ import { ExportIcon, PrintIcon } from '../components/paper/icons';
 import '../components/paper/paper.css';
 import { formatDateTime, vnYear } from '../lib/format';
 
+/** The register's five times, in column order: received, due, forwarded, result back, returned. */
+const TIME_COLUMNS = ['acceptedAt', 'dueAt', 'forwardedAt', 'resultAt', 'returnedAt'] as const;
+
 const PAGE = 200;
 const ROW_HEIGHT = 64;
 /** Fetch the next page when the last rendered row is this close to the end of what is loaded. */
@@ -270,21 +273,11 @@ const RegisterLine = memo(function RegisterLine({ row, index, top }: { row: Regi
       <div role="cell" className="rcell" title={row.handlingBody}>
         {row.handlingBody}
       </div>
-      <div role="cell" className="rcell when">
-        {when(row.acceptedAt)}
-      </div>
-      <div role="cell" className="rcell when">
-        {when(row.dueAt)}
-      </div>
-      <div role="cell" className="rcell when">
-        {when(row.forwardedAt)}
-      </div>
-      <div role="cell" className="rcell when">
-        {when(row.resultAt)}
-      </div>
-      <div role="cell" className="rcell when">
-        {when(row.returnedAt)}
-      </div>
+      {TIME_COLUMNS.map((key) => (
+        <div key={key} role="cell" className="rcell when">
+          {when(row[key])}
+        </div>
+      ))}
       <div role="cell" className="rcell" title={row.note}>
         {row.note}
       </div>
