@@ -5,6 +5,8 @@ import { catalogueProcedure } from './catalogue';
 import { holidayYear, officeHoursSetting } from './calendar';
 import { applyActionInput } from './lifecycle';
 import { METHOD_NAME_LIST } from './method-names';
+import { postalContract } from './postal';
+import { statsContract } from './stats';
 import type { Result } from './errors';
 
 export * from './errors';
@@ -14,6 +16,8 @@ export * from './calendar';
 export * from './lifecycle';
 export * from './text';
 export * from './documents';
+export * from './postal';
+export * from './stats';
 
 /**
  * The API between screen and desk: one entry per method, input and output schemas.
@@ -73,6 +77,8 @@ export const contract = {
   listOutbox: { input: d.outboxQuery, output: d.outboxPage },
   retryMail: { input: d.outboxRef, output: d.outboxItem },
   cancelMail: { input: d.outboxRef, output: d.outboxItem },
+  ...postalContract,
+  ...statsContract,
 } as const;
 
 export type Contract = typeof contract;

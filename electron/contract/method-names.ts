@@ -3,6 +3,9 @@
  * method without bundling the schemas. contract/index.ts checks at compile time that this list and the contract's
  * table have exactly the same names.
  */
+import { POSTAL_METHOD_NAMES } from './postal-names';
+import { STATS_METHOD_NAMES } from './stats-names';
+
 export const METHOD_NAME_LIST = [
   'getSetup',
   'setupDesk',
@@ -55,4 +58,6 @@ export const METHOD_NAME_LIST = [
   'listOutbox',
   'retryMail',
   'cancelMail',
+  ...POSTAL_METHOD_NAMES,
+  ...STATS_METHOD_NAMES,
 ] as const;

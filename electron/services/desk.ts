@@ -47,6 +47,8 @@ import { createFileStore, warmUpInspector } from '../files';
 import { counterSettingsStore } from './counter-settings';
 import { mailService } from './mail';
 import { mailFollowUps, paperMethods } from './paper-methods';
+import { postalMethods } from './postal-methods';
+import { statsMethods } from './stats-methods';
 import { printingService } from './printing';
 import { registerFileName, registerService } from './register';
 import { documentsService, NumberTaken, vnYear, type Rendered } from './documents';
@@ -485,6 +487,16 @@ export function createDesk(config: DeskConfig): Desk {
   // Outputs are checked against the contract's types here; the contract suite checks them against the schemas.
   const impl: { [M in keyof DeskImpl]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> } = {
     ...paperMethods({ docs, documents: documentRows, register, printing, mail: mailer, requireDossier, clock, tmpDir: path.join(config.dataDir, 'print') }),
+    ...postalMethods({
+      db,
+      clock,
+      officerId: () => currentOfficer()?.id ?? null,
+      requireAgency,
+      requireDossier,
+      resourcesDir: config.resourcesDir,
+      fontsDir: path.join(config.resourcesDir, 'fonts'),
+    }),
+    ...statsMethods({ db, clock }),
     ...rulesMethods({
       procedures,
       calendar,

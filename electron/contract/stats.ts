@@ -1,0 +1,2 @@
+/** The on-time dashboard (QĐ 766). Filled in by the stats module. */
+export const statsContract = {} as const;
