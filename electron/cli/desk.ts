@@ -10,6 +10,7 @@ import { seedCommand } from './commands/seed';
 import { cccdCommand } from './commands/cccd';
 import { dueCommand } from './commands/due';
 import { feeCommand } from './commands/fee';
+import { postageCommand } from './commands/postage';
 import { holidaysCommand } from './commands/holidays';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
@@ -28,6 +29,7 @@ const COMMANDS: readonly Command[] = [
   holidaysCommand,
   cccdCommand,
   feeCommand,
+  postageCommand,
   benchCommand,
 ];
 

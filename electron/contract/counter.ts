@@ -81,9 +81,16 @@ export const counterSettings = z.object({
     .int()
     .min(1, { error: 'Số ngày ít nhất là 1' })
     .max(60, { error: 'Số ngày không quá 60' }),
+  /** Minutes without use before an officer's session locks itself (the screen asks for the password again). */
+  lockMinutes: z
+    .number({ error: 'Số phút phải là số' })
+    .int()
+    .min(1, { error: 'Khóa màn hình sau ít nhất 1 phút' })
+    .max(120, { error: 'Khóa màn hình sau không quá 120 phút' })
+    .default(10),
 });
 export type CounterSettings = z.output<typeof counterSettings>;
-export const COUNTER_DEFAULTS: CounterSettings = { scanFolder: '', maxFileMb: 50, staleDays: 3 };
+export const COUNTER_DEFAULTS: CounterSettings = { scanFolder: '', maxFileMb: 50, staleDays: 3, lockMinutes: 10 };
 
 // ---------- Result delivery ----------
 

@@ -9,7 +9,9 @@ export const ERROR_CODES = [
   'LIMIT_REACHED', // a rule's limit (one supplement request, one extension) without the override it needs
   'DB_TOO_NEW', // the database was written by a newer version of the desk
   'UNAUTHORIZED', // desk server: missing or wrong token
-  'FORBIDDEN', // desk server: foreign Host or Origin
+  'SIGN_IN_REQUIRED', // no officer signed in at this door
+  'SESSION_LOCKED', // the session locked itself after inactivity: unlock with the password
+  'FORBIDDEN', // foreign Host or Origin; or the officer's role may not do this
   'PAYLOAD_TOO_LARGE',
   'UNKNOWN_METHOD',
   'INTERNAL',

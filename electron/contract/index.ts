@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import * as s from './schemas';
 import * as d from './documents';
+import * as a from './auth';
+import type { SessionMethod } from './access';
 import { catalogueProcedure } from './catalogue';
 import { holidayYear, officeHoursSetting } from './calendar';
 import { applyActionInput } from './lifecycle';
@@ -16,6 +18,8 @@ export * from './calendar';
 export * from './lifecycle';
 export * from './text';
 export * from './documents';
+export * from './auth';
+export * from './access';
 export * from './postal';
 export * from './stats';
 
@@ -28,6 +32,16 @@ export * from './stats';
 export const contract = {
   getSetup: { input: s.empty, output: s.setupState },
   setupDesk: { input: s.setupInput, output: s.setupState },
+  createAdminAccount: { input: a.adminAccountInput, output: s.setupState },
+  signIn: { input: a.signInInput, output: a.sessionView },
+  signOut: { input: s.empty, output: z.object({ signedOut: z.boolean() }) },
+  getSession: { input: s.empty, output: a.sessionState },
+  lockSession: { input: s.empty, output: a.sessionState },
+  unlockSession: { input: a.unlockInput, output: a.sessionView },
+  changePassword: { input: a.changePasswordInput, output: a.sessionView },
+  listAccounts: { input: s.empty, output: a.accountsView },
+  saveAccount: { input: a.saveAccountInput, output: a.account },
+  listSignInLog: { input: s.empty, output: a.signInLog },
   updateAgency: { input: s.agencyInput, output: s.agency },
   listProcedures: { input: s.empty, output: z.array(catalogueProcedure) },
   createDossier: { input: s.intakeInput, output: s.dossier },
@@ -97,8 +111,9 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 /** What the renderer sees (window.desk, or the HTTP client): raw input in, envelope out. */
 export type DeskApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>> };
 
-/** What the desk implements: parsed input in, envelope out. */
-export type DeskImpl = { [M in MethodName]: (input: ParsedInput<M>) => Promise<Result<MethodOutput<M>>> };
+/** What the desk implements: parsed input in, envelope out. The session methods are the doors' gate's. */
+export type DeskMethodName = Exclude<MethodName, SessionMethod>;
+export type DeskImpl = { [M in DeskMethodName]: (input: ParsedInput<M>) => Promise<Result<MethodOutput<M>>> };
 
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
@@ -121,10 +136,13 @@ export async function dispatch(desk: DeskImpl, method: unknown, raw: unknown): P
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Không có chức năng "${String(method)}"` } };
   }
+  const call = (desk as Partial<Record<MethodName, (input: unknown) => Promise<Result<unknown>>>>)[method];
+  if (!call) {
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Chức năng "${method}" chỉ dùng được qua cửa có đăng nhập` } };
+  }
   const parsed = contract[method].input.safeParse(raw ?? {});
   if (!parsed.success) return validationError(parsed.error);
   try {
-    const call = desk[method] as (input: unknown) => Promise<Result<unknown>>;
     return await call(parsed.data);
   } catch (err) {
     // The desk catches its own errors; this is the last line so nothing crosses a door as a throw.

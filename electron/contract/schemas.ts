@@ -3,6 +3,7 @@ import { isoInstant, noMarkup, personName, requiredText, text } from './primitiv
 import { EXEMPTION_CATEGORIES, type CatalogueProcedure } from './catalogue';
 import { availableAction, lifecycleSummary } from './lifecycle';
 import { holidayYear } from './calendar';
+import { ROLES, password, username } from './auth';
 import {
   QUEUE_FLAGS,
   QUEUE_SORTS,
@@ -93,10 +94,18 @@ export const officerInput = z.object({
   title: text(100, 'Chức danh').pipe(noMarkup('Chức danh')),
 });
 
-export const setupInput = z.object({ agency: agencyInput, officer: officerInput });
+/** First run: the agency and its administrator, who signs in with this username and password. */
+export const setupInput = z.object({ agency: agencyInput, officer: officerInput.extend({ username, password }) });
 export type SetupInput = z.input<typeof setupInput>;
 
-export const officer = z.object({ id: z.number().int(), fullName: z.string(), title: z.string() });
+export const officer = z.object({
+  id: z.number().int(),
+  fullName: z.string(),
+  title: z.string(),
+  role: z.enum(ROLES),
+  unit: z.string(),
+  fields: z.array(z.string()),
+});
 export type Officer = z.output<typeof officer>;
 
 export const agency = agencyInput.extend({ updatedAt: z.string() });
@@ -106,6 +115,8 @@ export const setupState = z.object({
   version: z.string(),
   agency: agency.nullable(),
   officer: officer.nullable(),
+  /** Configured by an older version, whose administrator has no password yet: create the account first. */
+  needsAccount: z.boolean(),
   /** Defaults the first-run form starts from (phường Tĩnh Gia, tỉnh Thanh Hóa). */
   defaults: agencyInput,
 });

@@ -1,2 +1,2 @@
 /** The on-time dashboard's method names, zod-free for the preload (see method-names.ts). */
-export const STATS_METHOD_NAMES = [] as const;
+export const STATS_METHOD_NAMES = ['onTimeStats'] as const;

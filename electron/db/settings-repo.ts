@@ -14,13 +14,6 @@ export interface AgencyRow {
   validFrom: number;
 }
 
-export interface OfficerRow {
-  id: number;
-  fullName: string;
-  title: string;
-  role: string;
-}
-
 /** Agency settings are dated rows: a change adds a row, and each dossier points at the row in force. */
 export function settingsRepo(db: Db) {
   const currentAgency = db.prepare<[], AgencyRow>(
@@ -41,15 +34,6 @@ export function settingsRepo(db: Db) {
      VALUES (@agencyCode, @agencyName, @parentName, @placeName, @provinceName, @adminUnitCode,
              @address, @phone, @email, @validFrom)`,
   );
-  const insertOfficer = db.prepare(
-    `INSERT INTO officers (full_name, title, role, created_at) VALUES (?, ?, ?, ?)`,
-  );
-  const officerById = db.prepare<[number], OfficerRow>(
-    `SELECT id, full_name AS fullName, title, role FROM officers WHERE id = ?`,
-  );
-  const officers = db.prepare<[], OfficerRow>(
-    `SELECT id, full_name AS fullName, title, role FROM officers WHERE active = 1 ORDER BY full_name, id`,
-  );
   const getState = db.prepare<[string], { value: string }>(`SELECT value FROM app_state WHERE key = ?`);
   const setState = db.prepare(
     `INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -59,10 +43,6 @@ export function settingsRepo(db: Db) {
     currentAgency: (): AgencyRow | undefined => currentAgency.get(),
     agencyById: (id: number): AgencyRow | undefined => agencyById.get(id),
     addAgency: (row: Omit<AgencyRow, 'id'>): number => Number(insertAgency.run(row).lastInsertRowid),
-    addOfficer: (fullName: string, title: string, role: string, at: number): number =>
-      Number(insertOfficer.run(fullName, title, role, at).lastInsertRowid),
-    officerById: (id: number): OfficerRow | undefined => officerById.get(id),
-    officers: (): OfficerRow[] => officers.all(),
     getState: (key: string): string | undefined => getState.get(key)?.value,
     setState: (key: string, value: string): void => void setState.run(key, value),
   };

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { dispatch, METHOD_NAMES, type DeskImpl, type MethodName, type Result } from '../contract';
+import { METHOD_NAMES, type MethodName, type Result } from '../contract';
 import { registerFileName } from '../services/register';
 import { isDeskUrl } from './urls';
 
@@ -44,15 +44,25 @@ export function makeSenderCheck(isDeskWindow: (webContentsId: number) => boolean
   };
 }
 
-/** The handler of one method: refuse an untrusted sender, else validate and call the desk through `dispatch`. */
+/**
+ * How the door reaches the desk: the gate (services/gate) with main's session slot — it serves sign-in and lock,
+ * checks the officer's role, validates with the contract and calls the desk.
+ */
+export type DeskCall = (method: MethodName, input: unknown) => Promise<Result<unknown>>;
+
+/** The handler of one method: refuse an untrusted sender, else hand the call to the gate. */
 export function makeIpcHandler(
-  desk: DeskImpl,
+  call: DeskCall,
   method: MethodName,
   isTrustedSender: SenderCheck,
 ): (event: SenderEventLike, input?: unknown) => Promise<Result<unknown>> {
   return async (event, input) => {
     if (!isTrustedSender(event)) return FORBIDDEN_RESULT;
-    return dispatch(desk, method, input);
+    try {
+      return await call(method, input);
+    } catch (err) {
+      return { ok: false, error: { code: 'INTERNAL', message: 'Lỗi nội bộ của phần mềm', details: String(err) } };
+    }
   };
 }
 
@@ -63,9 +73,9 @@ export interface IpcMainLike {
 }
 
 /** Registers every contract method; returns a function that removes them again. */
-export function registerIpcHandlers(ipc: IpcMainLike, desk: DeskImpl, isTrustedSender: SenderCheck): () => void {
+export function registerIpcHandlers(ipc: IpcMainLike, call: DeskCall, isTrustedSender: SenderCheck): () => void {
   for (const method of METHOD_NAMES) {
-    const handler = makeIpcHandler(desk, method, isTrustedSender);
+    const handler = makeIpcHandler(call, method, isTrustedSender);
     ipc.handle(channelFor(method), (event: SenderEventLike, input?: unknown) => handler(event, input));
   }
   return () => {
@@ -86,6 +96,15 @@ export interface DeskBytesLike {
   exportRegister(query: unknown, format: 'xlsx' | 'pdf', out: NodeJS.WritableStream): Promise<Result<{ rows: number }>>;
 }
 
+/**
+ * Runs a byte channel's work when the signed-in officer may (the gate's admit, as that officer), else answers the
+ * refusal. The default admits everything: for unit tests of the channels themselves.
+ */
+export type BytesGuard = (
+  access: 'signedIn' | readonly ('reception' | 'leader' | 'admin')[],
+  work: () => Promise<Result<unknown>>,
+) => Promise<Result<unknown>>;
+
 /** Asks where to save a file (Electron's save dialog in the app); null when the officer cancels. */
 export type SaveAs = (defaultName: string, format: 'xlsx' | 'pdf') => Promise<string | null>;
 
@@ -100,6 +119,7 @@ export function registerBytesHandlers(
   desk: DeskBytesLike,
   isTrustedSender: SenderCheck,
   saveAs: SaveAs = async () => null,
+  guard: BytesGuard = (_access, work) => work(),
 ): () => void {
   const read = (name: unknown, bytes: unknown): { name: string; bytes: Buffer } | null =>
     typeof name === 'string' && name.length > 0 && name.length <= 255 && (bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))
@@ -108,17 +128,20 @@ export function registerBytesHandlers(
   ipc.handle(BYTES_CHANNELS.upload, async (event, name, bytes) => {
     if (!isTrustedSender(event)) return FORBIDDEN_RESULT;
     const input = read(name, bytes);
-    return input ? desk.ingestFile(input.name, input.bytes) : BAD_BYTES;
+    return input ? guard('signedIn', () => desk.ingestFile(input.name, input.bytes)) : BAD_BYTES;
   });
   ipc.handle(BYTES_CHANNELS.importPackage, async (event, name, bytes) => {
     if (!isTrustedSender(event)) return FORBIDDEN_RESULT;
     const input = read(name, bytes);
-    return input ? desk.importPackageFrom(input.bytes, input.name) : BAD_BYTES;
+    return input ? guard(['reception', 'leader', 'admin'], () => desk.importPackageFrom(input.bytes, input.name)) : BAD_BYTES;
   });
   // The register is streamed into the chosen file; a failed export leaves no file that looks whole.
   ipc.handle(BYTES_CHANNELS.exportRegister, async (event, query, format) => {
     if (!isTrustedSender(event)) return FORBIDDEN_RESULT;
     if (format !== 'xlsx' && format !== 'pdf') return BAD_BYTES;
+    return guard('signedIn', () => exportTo(query, format));
+  });
+  const exportTo = async (query: unknown, format: 'xlsx' | 'pdf'): Promise<Result<unknown>> => {
     const year = typeof query === 'object' && query !== null ? Number((query as { year?: unknown }).year) : NaN;
     const target = await saveAs(registerFileName({ year, from: undefined, to: undefined }, format), format);
     if (!target) return { ok: true, value: { cancelled: true } };
@@ -132,7 +155,7 @@ export function registerBytesHandlers(
     }
     await finished(out);
     return { ok: true, value: { ...result.value, path: target } };
-  });
+  };
   return () => {
     ipc.removeHandler(BYTES_CHANNELS.upload);
     ipc.removeHandler(BYTES_CHANNELS.importPackage);

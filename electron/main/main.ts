@@ -7,7 +7,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { dispatch } from '../contract';
 import { createDesk, type Desk } from '../services/desk';
-import { registerBytesHandlers, registerIpcHandlers, makeSenderCheck } from './ipc';
+import { deskGate } from '../services/gate';
+import { registerBytesHandlers, registerIpcHandlers, makeSenderCheck, type BytesGuard } from './ipc';
 import { buildMenuTemplate, NEW_INTAKE_SCRIPT } from './menu';
 import { resolveDeskPaths } from './paths';
 import { openPrintWindow } from './print';
@@ -116,16 +117,24 @@ function main(): void {
       }
     });
 
+    // One session for the app door: the desk window's officer. The token stays here in main, never in the page.
+    let sessionToken: string | null = null;
+    const slot = { get: () => sessionToken, set: (t: string | null) => void (sessionToken = t) };
+    const gate = deskGate(desk, 'app');
+    const guard: BytesGuard = (access, work) => {
+      const admitted = gate.admit(slot, access);
+      return admitted.ok ? gate.as(admitted.value, work) : Promise.resolve(admitted);
+    };
     protocol.handle(
       DESK_SCHEME,
       createAppProtocolHandler({
         rendererRoot: paths.rendererDir,
-        getDocument: (id) => dispatch(desk, 'getDocument', { id }),
-        openFile: (id) => desk.openFile(id),
+        getDocument: (id) => guard('signedIn', () => dispatch(desk, 'getDocument', { id })),
+        openFile: (id) => guard('signedIn', () => desk.openFile(id)) as ReturnType<typeof desk.openFile>,
       }),
     );
     const senderCheck = makeSenderCheck((id) => deskContents.has(id));
-    registerIpcHandlers(ipcMain, desk, senderCheck);
+    registerIpcHandlers(ipcMain, (method, input) => gate.call(slot, method, input), senderCheck);
     registerBytesHandlers(ipcMain, desk, senderCheck, async (defaultName, format) => {
       const options = {
         title: 'Lưu Sổ theo dõi hồ sơ',
@@ -134,7 +143,7 @@ function main(): void {
       };
       const chosen = deskWindow ? await dialog.showSaveDialog(deskWindow, options) : await dialog.showSaveDialog(options);
       return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
-    });
+    }, guard);
     // The watched scan folder: new scans reach the inbox within a few seconds.
     const scanTimer = setInterval(() => void desk.scanFolderPass().catch((err: unknown) => log(`thư mục quét lỗi: ${String(err)}`)), 3000);
     scanTimer.unref();

@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import { dispatch, registerQuery, validationError, type DeskImpl, type ErrorCode, type RegisterFormat, type Result } from '../contract';
+import { registerQuery, validationError, type DeskImpl, type ErrorCode, type RegisterFormat, type Result } from '../contract';
 import { DESK_CSP, DOCUMENT_CSP } from '../contract/web-policy';
+import type { AuthService } from '../services/auth';
 import type { DeskBytes } from '../services/desk';
+import { deskGate, type SessionSlot } from '../services/gate';
 import { registerFileName } from '../services/register';
 import { MIME_TYPES } from './mime';
 
 export interface DeskServerOptions {
-  desk: DeskImpl & DeskBytes;
+  desk: DeskImpl & DeskBytes & { auth: AuthService };
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** Per-start secret; required on every API call except /api/health. */
@@ -20,6 +22,8 @@ export interface DeskServerOptions {
 }
 
 const COOKIE = 'desk_token';
+/** The officer's session: a second HttpOnly cookie, set by sign-in and cleared by sign-out (services/gate). */
+const SESSION_COOKIE = 'desk_session';
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   VALIDATION: 400,
   UNKNOWN_METHOD: 404,
@@ -30,6 +34,8 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   ALREADY_CONFIGURED: 409,
   NOT_CONFIGURED: 409,
   UNAUTHORIZED: 401,
+  SIGN_IN_REQUIRED: 401,
+  SESSION_LOCKED: 423,
   FORBIDDEN: 403,
   PAYLOAD_TOO_LARGE: 413,
   DB_TOO_NEW: 500,
@@ -70,12 +76,29 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: http.IncomingMessage): string | null {
+function cookie(req: http.IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return decodeURIComponent(v.join('='));
+    if (k === name) return decodeURIComponent(v.join('='));
   }
   return null;
+}
+
+/** This request's session slot: read from its cookie, written back as Set-Cookie on the answer. */
+function sessionSlot(req: http.IncomingMessage, res: http.ServerResponse): SessionSlot {
+  let token = cookie(req, SESSION_COOKIE);
+  return {
+    get: () => token,
+    set: (next) => {
+      token = next;
+      res.setHeader(
+        'Set-Cookie',
+        next === null
+          ? `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`
+          : `${SESSION_COOKIE}=${encodeURIComponent(next)}; HttpOnly; SameSite=Strict; Path=/`,
+      );
+    },
+  };
 }
 
 /** Reads a body up to `limit` bytes; resolves null when it is larger (the caller answers 413). */
@@ -107,6 +130,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
  */
 export function createDeskServer(options: DeskServerOptions): http.Server {
   const { desk, token, version } = options;
+  const gate = deskGate(desk, 'browser');
   const rendererRoot = path.resolve(options.rendererDir);
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
 
@@ -162,21 +186,36 @@ export function createDeskServer(options: DeskServerOptions): http.Server {
     }
 
     if (url.pathname.startsWith('/api/')) {
-      const presented = (req.headers['x-desk-token'] as string | undefined) ?? cookieToken(req);
+      const presented = (req.headers['x-desk-token'] as string | undefined) ?? cookie(req, COOKIE);
       if (!presented || !safeEqual(presented, token)) {
         return sendEnvelope(
           res,
           failure('UNAUTHORIZED', 'Phiên làm việc không hợp lệ: hãy mở lại đường dẫn có mã truy cập in ra khi khởi động.'),
         );
       }
+      const slot = sessionSlot(req, res);
+      // Bytes (PDFs, scans, packages, the register) cross outside the contract: the same gate, then the work runs
+      // as the signed-in officer.
+      const bytes = (access: 'signedIn' | readonly ('reception' | 'leader' | 'admin')[], work: () => Promise<unknown>) => {
+        const admitted = gate.admit(slot, access);
+        if (!admitted.ok) {
+          if (req.method === 'POST') {
+            req.resume();
+            res.setHeader('Connection', 'close');
+          }
+          return sendEnvelope(res, admitted);
+        }
+        return gate.as(admitted.value, work);
+      };
       const doc = /^\/api\/documents\/(\d+)\.pdf$/.exec(url.pathname);
-      if (doc && req.method === 'GET') return serveDocument(res, Number(doc[1]));
+      if (doc && req.method === 'GET') return bytes('signedIn', () => serveDocument(res, Number(doc[1])));
       const register = /^\/api\/register\.(xlsx|pdf)$/.exec(url.pathname);
-      if (register && req.method === 'GET') return serveRegister(res, register[1] as RegisterFormat, url);
+      if (register && req.method === 'GET') return bytes('signedIn', () => serveRegister(res, register[1] as RegisterFormat, url));
       const file = /^\/api\/files\/(\d+)$/.exec(url.pathname);
-      if (file && req.method === 'GET') return serveFile(res, Number(file[1]));
-      if ((url.pathname === '/api/files' || url.pathname === '/api/import') && req.method === 'POST') {
-        return receiveBytes(req, res, url);
+      if (file && req.method === 'GET') return bytes('signedIn', () => serveFile(res, Number(file[1])));
+      if (url.pathname === '/api/files' && req.method === 'POST') return bytes('signedIn', () => receiveBytes(req, res, url));
+      if (url.pathname === '/api/import' && req.method === 'POST') {
+        return bytes(['reception', 'leader', 'admin'], () => receiveBytes(req, res, url));
       }
       const call = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
       if (!call || req.method !== 'POST') {
@@ -197,7 +236,7 @@ export function createDeskServer(options: DeskServerOptions): http.Server {
           return sendEnvelope(res, failure('VALIDATION', 'Dữ liệu gửi lên không phải JSON hợp lệ'));
         }
       }
-      return sendEnvelope(res, await dispatch(desk, call[1], input));
+      return sendEnvelope(res, await gate.call(slot, call[1], input));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {

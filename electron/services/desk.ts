@@ -39,6 +39,10 @@ import { filesRepo } from '../db/files-repo';
 import { proceduresRepo } from '../db/procedures-repo';
 import { queueRepo } from '../db/queue-repo';
 import { settingsRepo } from '../db/settings-repo';
+import { officersRepo, type OfficerRow } from '../db/officers-repo';
+import { passwordProblem, hashPassword } from '../core/password';
+import { currentActor } from './actor';
+import { authService, type AuthService } from './auth';
 import { documentsRepo } from '../db/documents-repo';
 import { serverSecretStore } from '../mail/secrets';
 import { systemPrintBackend } from '../printing';
@@ -103,6 +107,8 @@ export type Desk = DeskImpl &
   exportChanges(since: Date, outPath: string): Promise<{ changes: number; documents: number; path: string }>;
   /** One pass over the watched scan folder (the doors call it on a timer). */
   scanFolderPass(): Promise<void>;
+  /** Officers' sessions: the doors' gate (services/gate) serves sign-in, lock and access through it. */
+  auth: AuthService;
 };
 
 /** First-run defaults: Trung tâm Phục vụ hành chính công phường Tĩnh Gia, tỉnh Thanh Hóa (GSO code 16561). */
@@ -136,6 +142,8 @@ export function createDesk(config: DeskConfig): Desk {
   const fileRows = filesRepo(db);
   const store = createFileStore(path.join(config.dataDir, 'files'));
   const documentRows = documentsRepo(db);
+  const officers = officersRepo(db);
+  const auth = authService({ db, officers, clock, lockMinutes: () => counter.get().lockMinutes });
 
   // The shipped catalogue goes in force on first start and whenever the software ships a newer one; a catalogue an
   // administrator imported stays in force until then. Earlier versions are kept for the dossiers received under them.
@@ -145,25 +153,42 @@ export function createDesk(config: DeskConfig): Desk {
     procedures.importCatalogue(shipped, null, clock().getTime());
   }
 
+  const fieldError = (path: string, message: string) =>
+    new DeskError('VALIDATION', message, [{ path, message }]);
   const requireAgency = () => {
     const agency = settings.currentAgency();
     if (!agency) throw new DeskError('NOT_CONFIGURED', 'Chưa thiết lập đơn vị. Hãy hoàn tất bước thiết lập lần đầu.');
     return agency;
   };
-  const currentOfficer = () => {
+  /** The administrator created at first run: who in-process callers (CLI, timers, tests) act as. */
+  const localAdmin = (): OfficerRow | null => {
     const id = Number(settings.getState(CURRENT_OFFICER));
-    return Number.isInteger(id) ? (settings.officerById(id) ?? null) : null;
+    return Number.isInteger(id) ? (officers.byId(id) ?? null) : null;
   };
+  /** The officer a call runs as: the door's signed-in officer (set by the gate), else the local administrator. */
+  const currentOfficer = (): OfficerRow | null => {
+    const actor = currentActor();
+    return actor ? (officers.byId(actor.officerId) ?? null) : localAdmin();
+  };
+  const officerView = (o: OfficerRow) => ({ id: o.id, fullName: o.fullName, title: o.title, role: o.role, unit: o.unit, fields: o.fields });
   const setupState = () => {
     const agency = settings.currentAgency();
-    const officer = currentOfficer();
+    const admin = localAdmin();
+    const configured = agency !== undefined && admin !== null;
     return {
-      configured: agency !== undefined && officer !== null,
+      configured,
       version,
       agency: agency ? toAgency(agency) : null,
-      officer: officer ? { id: officer.id, fullName: officer.fullName, title: officer.title } : null,
+      officer: admin ? officerView(admin) : null,
+      needsAccount: configured && !officers.hasAccounts(),
       defaults: AGENCY_DEFAULTS,
     };
+  };
+  /** A new password's hash, or the field error the form shows. */
+  const hashChecked = async (password: string, username: string, path: string) => {
+    const problem = passwordProblem(password, username);
+    if (problem) throw fieldError(path, problem);
+    return hashPassword(password);
   };
   const holds = blobHolds();
   const files = filesService({
@@ -195,8 +220,6 @@ export function createDesk(config: DeskConfig): Desk {
     if (!row) throw new DeskError('NOT_FOUND', `Không tìm thấy hồ sơ số ${id}`);
     return row;
   };
-  const fieldError = (path: string, message: string) =>
-    new DeskError('VALIDATION', message, [{ path, message }]);
   const officerRole = (): Role => (currentOfficer()?.role as Role | undefined) ?? 'reception';
   /** The rules a dossier was received under (seeded rows without a version use the procedure in force). */
   const procedureOf = (row: { procedureVersionId: number | null; procedureId: string }) =>
@@ -507,16 +530,38 @@ export function createDesk(config: DeskConfig): Desk {
 
     getSetup: () => setupState(),
 
-    setupDesk: ({ agency, officer }) => {
-      if (setupState().configured) throw new DeskError('ALREADY_CONFIGURED', 'Đơn vị đã được thiết lập; hãy sửa trong Cài đặt.');
+    setupDesk: async ({ agency, officer }) => {
+      const already = () => new DeskError('ALREADY_CONFIGURED', 'Đơn vị đã được thiết lập; hãy sửa trong Cài đặt.');
+      if (setupState().configured) throw already();
+      const hash = await hashChecked(officer.password, officer.username, 'officer.password');
       const now = clock().getTime();
       db.transaction(() => {
+        if (setupState().configured) throw already(); // another window finished setup while this one hashed
         settings.addAgency({ ...agency, validFrom: now });
-        const officerId = settings.addOfficer(officer.fullName, officer.title, 'admin', now);
-        settings.setState(CURRENT_OFFICER, String(officerId));
+        const account = { username: officer.username, fullName: officer.fullName, title: officer.title, unit: '', fields: [], role: 'admin' as const, active: true };
+        settings.setState(CURRENT_OFFICER, String(officers.add(account, hash, false, now)));
       }).immediate();
       return setupState();
     },
+
+    // A desk set up before accounts existed: its administrator gets a username and password before anyone signs in.
+    createAdminAccount: async ({ username, password }) => {
+      const state = setupState();
+      const admin = localAdmin();
+      if (!state.needsAccount || !admin) throw new DeskError('ALREADY_CONFIGURED', 'Tài khoản quản trị đã có; hãy đăng nhập.');
+      const hash = await hashChecked(password, username, 'password');
+      const now = clock().getTime();
+      db.transaction(() => {
+        if (officers.hasAccounts()) throw new DeskError('ALREADY_CONFIGURED', 'Tài khoản quản trị đã có; hãy đăng nhập.');
+        officers.update(admin.id, { ...admin, username, role: 'admin', active: true }, now);
+        officers.setPassword(admin.id, hash, false, now);
+      }).immediate();
+      return setupState();
+    },
+
+    listAccounts: () => ({ accounts: auth.accounts() }),
+    saveAccount: (input) => auth.saveAccount(input),
+    listSignInLog: () => ({ entries: auth.signInLog(500) }),
 
     updateAgency: (agency) => {
       requireAgency();
@@ -526,7 +571,7 @@ export function createDesk(config: DeskConfig): Desk {
 
     listProcedures: () => procedures.list(),
 
-    listOfficers: () => settings.officers().map(({ id, fullName, title }) => ({ id, fullName, title })),
+    listOfficers: () => officers.active().map(officerView),
 
     createDossier: async (input) => {
       requireAgency();
@@ -822,6 +867,7 @@ export function createDesk(config: DeskConfig): Desk {
         return { ...result, fileName: registerFileName(q, format) };
       }),
     processOutbox: () => mailer.processDue(),
+    auth,
   } as unknown as Desk;
   for (const [name, fn] of Object.entries(impl)) {
     (desk as unknown as Record<string, (input: unknown) => Promise<Result<unknown>>>)[name] = (input) =>

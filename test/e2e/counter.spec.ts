@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import type { OnlineManifestInput } from '../../electron/contract';
 import { buildOnlinePackage } from '../../electron/online/zip-writer';
 import { drawPng } from '../unit/files/fixtures';
-import { api, expectAccessible, formItem, pickProcedure, screenshot, SCREENS_DIR } from './desk';
+import { ADMIN, api, expectAccessible, formItem, pickProcedure, screenshot, signIn, SCREENS_DIR } from './desk';
 
 /**
  * The counter's working day through the browser door (issue 4): an intake filled from a scanned CCCD with scans put
@@ -87,14 +87,14 @@ async function openCounter(page: Page, hash = '#/'): Promise<void> {
   await expect(page.locator('main')).toBeVisible();
   const setup = await api<{ value: { configured: boolean; defaults: unknown } }>(page, 'getSetup', {});
   if (!setup.body.value.configured) {
-    const done = await api<{ ok: boolean }>(page, 'setupDesk', {
-      agency: setup.body.value.defaults,
-      officer: { fullName: 'Lê Văn Tâm', title: 'Công chức Văn phòng - Thống kê' },
-    });
+    const done = await api<{ ok: boolean }>(page, 'setupDesk', { agency: setup.body.value.defaults, officer: ADMIN });
     expect(done.body.ok).toBe(true);
+    await signIn(page);
     const saved = await api<{ ok: boolean }>(page, 'saveCounterSettings', { scanFolder: desk.scanDir, maxFileMb: 5, staleDays: 3 });
     expect(saved.body).toMatchObject({ ok: true });
     await page.reload();
+  } else {
+    await signIn(page);
   }
   await page.goto(`${desk.origin}/${hash}`);
   await expect(page.getByRole('banner')).toContainText('Lê Văn Tâm');

@@ -13,11 +13,28 @@ export function deskUrl(): string {
   return url;
 }
 
-/** Opens the tokened URL as a new officer would; the server sets the cookie and redirects to /. */
-export async function openDesk(page: Page): Promise<void> {
+/** The first-run administrator of the end-to-end desk. */
+export const ADMIN = { fullName: 'Lê Văn Tâm', title: 'Công chức Văn phòng - Thống kê', username: 'tam.le', password: 'MotCua2026' };
+
+/**
+ * Opens the tokened URL as a new officer would (the server sets the door cookie and redirects to /) and, on a
+ * configured desk, signs in as `who` (the administrator unless told) through the same door the sign-in screen uses.
+ * The sign-in screen itself is driven in auth.spec.ts.
+ */
+export async function openDesk(page: Page, who: { username: string; password: string } = ADMIN): Promise<void> {
   await page.goto(deskUrl());
   await expect(page).toHaveURL(/\/(#.*)?$/);
   await expect(page.locator('main')).toBeVisible();
+  const setup = await api<{ value: { configured: boolean } }>(page, 'getSetup', {});
+  if (setup.body.value.configured) await signIn(page, who);
+}
+
+/** Signs in through the browser door (the session cookie is HttpOnly) and reloads into the desk. */
+export async function signIn(page: Page, who: { username: string; password: string } = ADMIN): Promise<void> {
+  const r = await api<{ ok: boolean; error?: { message: string } }>(page, 'signIn', { username: who.username, password: who.password });
+  expect(r.body.ok, r.body.error?.message).toBe(true);
+  await page.reload();
+  await expect(page.getByRole('banner')).toBeVisible();
 }
 
 /** Calls the desk through the page (same origin, the officer's cookie), exactly like the renderer does. */
@@ -40,12 +57,9 @@ export async function api<T = unknown>(page: Page, method: string, input: unknow
 export async function ensureConfigured(page: Page): Promise<void> {
   const setup = await api<{ ok: boolean; value: { configured: boolean; defaults: unknown } }>(page, 'getSetup', {});
   if (setup.body.value.configured) return;
-  const done = await api<{ ok: boolean }>(page, 'setupDesk', {
-    agency: setup.body.value.defaults,
-    officer: { fullName: 'Lê Văn Tâm', title: 'Công chức Văn phòng - Thống kê' },
-  });
+  const done = await api<{ ok: boolean }>(page, 'setupDesk', { agency: setup.body.value.defaults, officer: ADMIN });
   expect(done.body.ok).toBe(true);
-  await page.reload();
+  await signIn(page);
 }
 
 /** No serious or critical WCAG 2.1 A/AA violations on the current screen. */

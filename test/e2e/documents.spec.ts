@@ -239,8 +239,15 @@ test('the outbox lists the queued e-mail, with cancel and retry', async ({ page 
   await expectAccessible(page, 'outbox');
   await screenshot(page, 'outbox-list');
 
-  await row.getByRole('button', { name: 'Hủy' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Hủy thư' }).click();
+  await row.getByRole('button', { name: 'Hủy', exact: true }).click();
+  // The confirmation zooms in: click its button once it has settled, then wait for the desk's answer (the toast says
+  // whether the cancel was taken or why not) before reading the row.
+  const confirm = page.getByRole('dialog').filter({ hasText: 'mai.hoang@example.vn' });
+  await expect(confirm).toBeVisible();
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0);
+  await confirm.getByRole('button', { name: 'Hủy thư' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.locator('.ant-message')).toContainText('Đã hủy thư');
   await expect(row.locator('.mail-status')).toHaveText('Đã hủy');
   await page.locator('.outbox-tools .ant-segmented-item').filter({ hasText: 'Đã hủy' }).click();
   await expect(page.getByRole('radio', { name: /Đã hủy/ })).toBeChecked();

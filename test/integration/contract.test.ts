@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { METHOD_NAMES, contract, type MethodName, type MethodOutput, type Result } from '../../electron/contract';
+import { METHOD_NAMES, contract, dispatch, type MethodName, type MethodOutput, type Result } from '../../electron/contract';
+import { deskGate } from '../../electron/services/gate';
 import { METHOD_NAME_LIST } from '../../electron/contract/method-names';
 import { makeIpcHandler } from '../../electron/main/ipc';
 import { createDeskServer } from '../../electron/server/http-server';
@@ -26,7 +27,11 @@ function ipcDoor(): Call {
   desks.push(desk);
   const trusted = () => true;
   const event = { sender: { id: 1 }, senderFrame: { url: 'app://desk/index.html', parent: null } };
-  return (method, input) => makeIpcHandler(desk, method, trusted)(event, input);
+  // As main wires it: the gate with main's one session slot.
+  let token: string | null = null;
+  const slot = { get: () => token, set: (t: string | null) => void (token = t) };
+  const gate = deskGate(desk, 'app');
+  return (method, input) => makeIpcHandler((m, i) => gate.call(slot, m, i), method, trusted)(event, input);
 }
 
 async function httpDoor(): Promise<Call> {
@@ -37,12 +42,15 @@ async function httpDoor(): Promise<Call> {
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  let cookie = ''; // the browser's session cookie, kept as a browser keeps it
   return async (method, input) => {
     const res = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-desk-token': token },
+      headers: { 'content-type': 'application/json', 'x-desk-token': token, ...(cookie ? { cookie } : {}) },
       body: JSON.stringify(input),
     });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = /Max-Age=0/.test(set) ? '' : set.split(';')[0]!;
     return (await res.json()) as Result<unknown>;
   };
 }
@@ -62,6 +70,10 @@ async function scenario(call: Call) {
   await step('setup before', 'getSetup', {});
   await step('intake before setup', 'createDossier', intake());
   await step('setup', 'setupDesk', SETUP);
+  await step('signed out', 'queueCounts', {});
+  await step('wrong password', 'signIn', { username: SETUP.officer.username, password: 'Khong-dung-1' });
+  await step('sign in', 'signIn', { username: SETUP.officer.username, password: SETUP.officer.password });
+  await step('session', 'getSession', {});
   await step('bad setup input', 'updateAgency', { ...SETUP.agency, agencyCode: 'H56' });
   await step('procedures', 'listProcedures', {});
   const created = await step('intake', 'createDossier', intake());
@@ -179,8 +191,12 @@ describe('contract suite: both doors answer alike', () => {
     const codes = Object.fromEntries(viaIpc.map(([label, r]) => [label, (r as Result<unknown>).ok ? 'ok' : (r as { error: { code: string } }).error.code]));
     expect(codes).toMatchObject({
       'setup before': 'ok',
-      'intake before setup': 'NOT_CONFIGURED',
+      'intake before setup': 'SIGN_IN_REQUIRED',
       setup: 'ok',
+      'signed out': 'SIGN_IN_REQUIRED',
+      'wrong password': 'VALIDATION',
+      'sign in': 'ok',
+      session: 'ok',
       'bad setup input': 'VALIDATION',
       intake: 'ok',
       'bad cccd': 'VALIDATION',
@@ -263,10 +279,10 @@ describe('contract suite: both doors answer alike', () => {
     expect(message('review invalid without reason')).toBe('Thành phần không hợp lệ: cần ghi rõ lý do');
     expect(ok('correct', 'correctDossier').dossier.applicantName).toBe('Nguyễn Thị Phương');
     expect(ok('correct', 'correctDossier').documents.map((d) => d.version)).toEqual([1, 2]);
-    expect(ok('counter settings', 'getCounterSettings')).toEqual({ scanFolder: '', maxFileMb: 50, staleDays: 3 });
+    expect(ok('counter settings', 'getCounterSettings')).toEqual({ scanFolder: '', maxFileMb: 50, staleDays: 3, lockMinutes: 10 });
     expect(message('counter settings bad size')).toBe('Dung lượng tối đa ít nhất 1 MB');
-    expect(ok('counter settings save', 'saveCounterSettings')).toEqual({ scanFolder: '', maxFileMb: 20, staleDays: 5 });
-    expect(ok('officers', 'listOfficers')).toEqual([{ id: 1, fullName: 'Lê Thị Hoa', title: 'Công chức Bộ phận Một cửa' }]);
+    expect(ok('counter settings save', 'saveCounterSettings')).toEqual({ scanFolder: '', maxFileMb: 20, staleDays: 5, lockMinutes: 10 });
+    expect(ok('officers', 'listOfficers')).toEqual([{ id: 1, fullName: 'Lê Thị Hoa', title: 'Công chức Bộ phận Một cửa', role: 'admin', unit: '', fields: [] }]);
     expect(ok('queue tab', 'listQueue').items).toHaveLength(1);
     expect(ok('queue filters', 'listQueue').items).toHaveLength(1);
     expect(ok('queue search in tab', 'listQueue').items).toHaveLength(1);
@@ -286,7 +302,7 @@ describe('contract suite: both doors answer alike', () => {
   it('the IPC handler refuses an untrusted sender before the desk sees anything', async () => {
     const { desk } = openTestDesk();
     desks.push(desk);
-    const handler = makeIpcHandler(desk, 'setupDesk', () => false);
+    const handler = makeIpcHandler((m, i) => dispatch(desk, m, i), 'setupDesk', () => false);
     const r = await handler({ sender: { id: 9 }, senderFrame: { url: 'https://evil.example/', parent: null } }, SETUP);
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await desk.getSetup({})).ok && (await desk.getSetup({}))).toMatchObject({ value: { configured: false } });

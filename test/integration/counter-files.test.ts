@@ -43,7 +43,7 @@ describe('A. uploads through HTTP', () => {
     const before = await snapshot();
     await refused(await h.upload('trong.pdf', Buffer.alloc(0)), 400, 'VALIDATION', /^trong\.pdf: tệp rỗng \(0 byte\)/, before);
     // Chunked, nothing declared: the store itself finds the body empty.
-    const chunked = await postChunked(h.port, '/api/files?name=trong.pdf', []);
+    const chunked = await postChunked(h, '/api/files?name=trong.pdf', []);
     await refused(chunked as never, 400, 'VALIDATION', /^trong\.pdf: Tệp rỗng \(0 byte\), không có nội dung/, before);
   });
 
@@ -67,7 +67,7 @@ describe('A. uploads through HTTP', () => {
 
   it('refuses 200 MB declared in Content-Length with 413 before storing a byte', async () => {
     const before = await snapshot();
-    const r = await postDeclared(h.port, '/api/files?name=lon.pdf', 200 * MB, Buffer.from('%PDF-1.7\n'));
+    const r = await postDeclared(h, '/api/files?name=lon.pdf', 200 * MB, Buffer.from('%PDF-1.7\n'));
     expect(r.status).toBe(413);
     expect(r.body).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/lon\.pdf: tệp lớn hơn giới hạn 50 MB/) } });
     expect(r.written).toBeLessThan(20 * MB); // answered long before the body could have been read

@@ -157,7 +157,9 @@ describe('G. queue radar', () => {
 
     // Filters.
     const officers = value(await h.call('listOfficers', {}));
-    expect(officers).toEqual([{ id: expect.any(Number), fullName: 'Lê Thị Hoa', title: 'Công chức Bộ phận Một cửa' }]);
+    expect(officers).toEqual([
+      { id: expect.any(Number), fullName: 'Lê Thị Hoa', title: 'Công chức Bộ phận Một cửa', role: 'admin', unit: '', fields: [] },
+    ]);
     const sorted = (xs: Array<number | null>) => [...xs].sort((x, y) => (x ?? 0) - (y ?? 0));
     expect(ids(await all(h, { procedureId: 'ket-hon' }))).toEqual([b.id]);
     expect(ids(await all(h, { field: 'Chứng thực' }))).toEqual([c.id]);

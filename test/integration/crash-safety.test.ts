@@ -10,7 +10,7 @@ import type { ImportReport, Result } from '../../electron/contract';
 import type { OnlineManifestInput } from '../../electron/contract/online';
 import { DB_FILE_NAME } from '../../electron/db/connection';
 import { buildOnlinePackage } from '../../electron/online/zip-writer';
-import { ROOT, SETUP, tempDir } from '../support/desk';
+import { ROOT, SETUP, signInOverHttp, tempDir } from '../support/desk';
 import * as fx from '../unit/files/fixtures';
 
 /**
@@ -25,6 +25,15 @@ interface Server {
   origin: string;
   token: string;
   stderr: () => string;
+  /** The administrator's session cookie at this server process (sessions live in each process's memory). */
+  cookie?: string;
+}
+
+/** The door's headers, signed in once the desk is set up (setup itself is open). */
+async function door(s: Server, method = ''): Promise<Record<string, string>> {
+  if (method === 'setupDesk' || method === 'getSetup') return { 'x-desk-token': s.token };
+  s.cookie ??= await signInOverHttp(s.origin, s.token);
+  return { 'x-desk-token': s.token, cookie: s.cookie };
 }
 
 const children: ChildProcess[] = [];
@@ -66,7 +75,7 @@ async function killHard(s: Server): Promise<void> {
 async function call<T>(s: Server, method: string, input: unknown): Promise<Result<T>> {
   const res = await fetch(`${s.origin}/api/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-desk-token': s.token },
+    headers: { 'content-type': 'application/json', ...(await door(s, method)) },
     body: JSON.stringify(input),
   });
   return (await res.json()) as Result<T>;
@@ -75,7 +84,7 @@ async function call<T>(s: Server, method: string, input: unknown): Promise<Resul
 async function importOverHttp(s: Server, name: string, zip: Buffer): Promise<Result<ImportReport>> {
   const res = await fetch(`${s.origin}/api/import?name=${encodeURIComponent(name)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/zip', 'x-desk-token': s.token },
+    headers: { 'content-type': 'application/zip', ...(await door(s)) },
     body: new Uint8Array(zip),
   });
   return (await res.json()) as Result<ImportReport>;
@@ -314,7 +323,7 @@ describe('crash safety of the desk server', () => {
     const CHUNK = 256 * 1024;
     const req = http.request(`${server.origin}/api/files?name=${encodeURIComponent('ban-quet-lon.pdf')}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/pdf', 'x-desk-token': server.token }, // chunked: no Content-Length
+      headers: { 'content-type': 'application/pdf', ...(await door(server)) }, // chunked: no Content-Length
     });
     const failed = new Promise<Error>((resolve) => {
       req.on('error', resolve);

@@ -10,7 +10,7 @@ import { dispatch, type MethodInput, type MethodName, type MethodOutput, type Re
 import { createDeskServer } from '../../electron/server/http-server';
 import { createDesk, type Desk } from '../../electron/services/desk';
 import { readPdf, squash } from '../unit/documents/pdf-read';
-import { ROOT, RESOURCES, SETUP, intake, manualClock, openTestDesk, tempDir, value } from '../support/desk';
+import { ROOT, RESOURCES, SETUP, intake, signInOverHttp, manualClock, openTestDesk, tempDir, value } from '../support/desk';
 
 /**
  * The register of documents and the tracking register, through the real desk: numbers (continuous within a year,
@@ -204,7 +204,8 @@ describe('the tracking register exported', () => {
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const get = (p: string) => fetch(`${origin}${p}`, { headers: { 'x-desk-token': token } });
+    const cookie = await signInOverHttp(origin, token);
+    const get = (p: string) => fetch(`${origin}${p}`, { headers: { 'x-desk-token': token, cookie } });
 
     const xlsx = await get('/api/register.xlsx?year=2026&from=2026-11-01&to=2026-11-30');
     expect(xlsx.status).toBe(200);

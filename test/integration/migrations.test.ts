@@ -207,3 +207,39 @@ describe('migration 004 (documents, printing, e-mail)', () => {
     db.close();
   });
 });
+
+describe('migration 005 (officer accounts, finishing scored once, post)', () => {
+  it('upgrades a v4 database: the administrator keeps his row without a password, finished dossiers get finished_at', () => {
+    const dir = tempDir();
+    const v4 = openDatabase(dir, { migrations: MIGRATIONS.slice(0, 4) });
+    v4.exec(`INSERT INTO agency_settings VALUES (1,'000.00.16.H56','a','b','c','d','16561','','','',0);
+             INSERT INTO officers (id, full_name, title, role, active, created_at) VALUES (1, 'Lê Thị Hoa', 'Công chức', 'admin', 1, 0);
+             INSERT INTO procedures (id, code, name, field, working_days, same_day_cutoff, time_limit_text, fee_text,
+               components_json, catalogue_version) VALUES ('p', NULL, 'P', 'F', 0, '15:00', 't', 'f', '[]', 'v');
+             INSERT INTO dossiers (id, code, agency_settings_id, procedure_id, channel, status, applicant_name, name_folded,
+               id_kind, id_number, phone, email, address, received_at, updated_at)
+               VALUES (1, 'DONE', 1, 'p', 1, 9, 'A', 'a', 'cccd', '038196001234', '', '', '', 5, 5),
+                      (2, 'OPEN', 1, 'p', 1, 4, 'B', 'b', 'cccd', '038196001235', '', '', '', 5, 5);
+             INSERT INTO events (dossier_id, at, officer_id, action, from_status, to_status, note)
+               VALUES (1, 1000, 1, 'finish', 4, 9, ''), (2, 900, 1, 'forward', 2, 4, '');`);
+    v4.close();
+
+    const db = openDatabase(dir, { now: new Date('2026-11-24T00:00:00Z') });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(tables(db)).toEqual(expect.arrayContaining(['sign_in_log', 'postal_tariffs', 'postal_shipments', 'postal_manifests']));
+    expect(db.prepare(`SELECT username, password_hash AS hash, fields, must_change_password AS m FROM officers`).get()).toEqual({
+      username: null,
+      hash: null,
+      fields: '[]',
+      m: 0,
+    });
+    expect(db.prepare(`SELECT code, finished_at AS at, finished_by AS by FROM dossiers ORDER BY id`).all()).toEqual([
+      { code: 'DONE', at: 1000, by: 1 },
+      { code: 'OPEN', at: null, by: null },
+    ]);
+    // Usernames are unique whatever their case.
+    db.exec(`UPDATE officers SET username = 'hoa.le' WHERE id = 1`);
+    expect(() => db.exec(`INSERT INTO officers (full_name, title, role, active, created_at, username) VALUES ('X', '', 'reception', 1, 0, 'HOA.LE')`)).toThrow(/UNIQUE/);
+    db.close();
+  });
+});

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/contract';
-import { ROOT, SETUP, intake, tempDir } from '../support/desk';
+import { ROOT, SETUP, intake, signInOverHttp, tempDir } from '../support/desk';
 
 /**
  * Two desk servers (two processes, two SQLite connections) on one data folder, as two counters sharing a queue,
@@ -31,14 +31,16 @@ async function startServer(dataDir: string): Promise<{ origin: string; token: st
   return { origin: url.origin, token: url.searchParams.get('token')! };
 }
 
-const post = async (s: { origin: string; token: string }, method: string, input: unknown) =>
-  (await (
-    await fetch(`${s.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-desk-token': s.token },
-      body: JSON.stringify(input),
-    })
-  ).json()) as Result<{ id: number; code: string }>;
+/** A call as the signed-in administrator of that server process (setup itself is open). */
+const post = async (s: { origin: string; token: string; cookie?: string }, method: string, input: unknown) => {
+  if (method !== 'setupDesk') s.cookie ??= await signInOverHttp(s.origin, s.token);
+  const res = await fetch(`${s.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-desk-token': s.token, ...(s.cookie ? { cookie: s.cookie } : {}) },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()) as Result<{ id: number; code: string }>;
+};
 
 describe('parallel intakes through the desk server', () => {
   it('gives every dossier a unique, gap-free code when two counters receive at once', async () => {

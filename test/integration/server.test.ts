@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeskServer } from '../../electron/server/http-server';
 import { DESK_CSP, DOCUMENT_CSP } from '../../electron/contract/web-policy';
 import type { Desk } from '../../electron/services/desk';
-import { SETUP, intake, openTestDesk, tempDir } from '../support/desk';
+import { SETUP, intake, openTestDesk, signInOverHttp, tempDir } from '../support/desk';
 
 const TOKEN = 'test-token-0123456789abcdef';
 let desk: Desk;
@@ -46,9 +46,11 @@ function request(
     req.end();
   });
 }
+/** The administrator's session cookie once signed in (the calls below carry it). */
+let session = '';
 const api = (method: string, input: unknown, headers: Record<string, string> = {}) =>
   request('POST', `/api/${method}`, {
-    headers: { 'content-type': 'application/json', 'x-desk-token': TOKEN, ...headers },
+    headers: { 'content-type': 'application/json', 'x-desk-token': TOKEN, ...(session ? { cookie: session } : {}), ...headers },
     body: JSON.stringify(input),
   });
 const json = (r: { body: Buffer }) => JSON.parse(r.body.toString('utf8'));
@@ -112,6 +114,42 @@ describe('desk server', () => {
     expect(form.status).toBe(400);
   });
 
+  it('before sign-in: setup is open, the desk is not (401 SIGN_IN_REQUIRED, in Vietnamese)', async () => {
+    const before = await api('queueCounts', {});
+    expect(before.status).toBe(401);
+    expect(json(before)).toMatchObject({ ok: false, error: { code: 'SIGN_IN_REQUIRED' } });
+    expect(json(before).error.message).toMatch(/đăng nhập/);
+    expect((await api('setupDesk', SETUP)).status).toBe(200);
+    expect((await api('queueCounts', {})).status).toBe(401);
+    const wrong = await api('signIn', { username: SETUP.officer.username, password: 'Sai-mat-khau-1' });
+    expect(wrong.status).toBe(400);
+    expect(json(wrong).error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('signs in with an HttpOnly SameSite cookie; a locked session answers 423 until unlocked; sign-out ends it', async () => {
+    const r = await api('signIn', { username: 'HOA.LE', password: SETUP.officer.password }); // usernames ignore case
+    expect(r.status).toBe(200);
+    expect(json(r).value).toMatchObject({ officer: { username: 'hoa.le', role: 'admin' }, locked: false, lockMinutes: 10 });
+    const cookie = String(r.headers['set-cookie']);
+    expect(cookie).toMatch(/^desk_session=[\w-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    session = cookie.split(';')[0]!;
+    expect((await api('queueCounts', {})).status).toBe(200);
+    expect(json(await api('lockSession', {})).value.session.locked).toBe(true);
+    const locked = await api('queueCounts', {});
+    expect(locked.status).toBe(423);
+    expect(json(locked).error.code).toBe('SESSION_LOCKED');
+    expect((await api('unlockSession', { password: 'khong-dung-1' })).status).toBe(400);
+    expect((await api('unlockSession', { password: SETUP.officer.password })).status).toBe(200);
+    expect((await api('queueCounts', {})).status).toBe(200);
+    const out = await api('signOut', {});
+    expect(String(out.headers['set-cookie'])).toMatch(/Max-Age=0/);
+    expect((await api('queueCounts', {})).status).toBe(401);
+    session = (await signInOverHttp(origin, TOKEN)).toString();
+  });
+
   it('validates input with the contract and answers every error as an envelope', async () => {
     const unknown = await api('dropTables', {});
     expect(unknown.status).toBe(404);
@@ -122,18 +160,18 @@ describe('desk server', () => {
   });
 
   it('runs the slice and serves the slip as an inline PDF', async () => {
-    expect((await api('setupDesk', SETUP)).status).toBe(200);
     const created = json(await api('createDossier', intake()));
     expect(created.ok).toBe(true);
     const accepted = json(await api('acceptDossier', { id: created.value.id }));
-    const pdf = await request('GET', `/api/documents/${accepted.value.document.id}.pdf`, { headers: { 'x-desk-token': TOKEN } });
+    const pdf = await request('GET', `/api/documents/${accepted.value.document.id}.pdf`, { headers: { 'x-desk-token': TOKEN, cookie: session } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toMatch(/^inline/);
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.headers['content-security-policy']).toBe(DOCUMENT_CSP);
     expect((await request('GET', `/api/documents/${accepted.value.document.id}.pdf`)).status).toBe(401);
-    expect((await request('GET', '/api/documents/999.pdf', { headers: { 'x-desk-token': TOKEN } })).status).toBe(404);
+    expect((await request('GET', `/api/documents/${accepted.value.document.id}.pdf`, { headers: { 'x-desk-token': TOKEN } })).status).toBe(401);
+    expect((await request('GET', '/api/documents/999.pdf', { headers: { 'x-desk-token': TOKEN, cookie: session } })).status).toBe(404);
   });
 
   it('serves the renderer with a strict CSP and never a file outside it', async () => {

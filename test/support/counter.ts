@@ -23,7 +23,7 @@ import type { OnlineManifestInput } from '../../electron/contract/online';
 import { buildOnlinePackage } from '../../electron/online/zip-writer';
 import { jpeg, pdfkitPdf, textPage } from '../unit/files/fixtures';
 import { sampleManifest } from '../unit/online/helpers';
-import { SETUP, openTestDesk, tempDir, value } from './desk';
+import { SETUP, openTestDesk, signInOverHttp, tempDir, value } from './desk';
 
 export const TOKEN = 'counter-suite-token-0123456789';
 
@@ -57,6 +57,8 @@ export interface CounterDesk {
   call: Call;
   /** POST /api/<method> with JSON. */
   api(method: string, input: unknown): Promise<{ status: number; body: Result<unknown> }>;
+  /** The administrator's session cookie (empty before setup). */
+  session: string;
   /** POST /api/files?name= with raw bytes (or a stream: pass `duplex: 'half'`). */
   upload(name: string, body: Buffer | ReadableStream<Uint8Array>, init?: RequestInit & { duplex?: 'half' }): Promise<{ status: number; body: Result<FileMeta> }>;
   /** Uploads and unwraps. */
@@ -82,12 +84,26 @@ export async function openCounterDesk(opts: { clockIso?: string; setup?: boolean
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
   const filesRoot = path.join(t.dataDir, 'files');
+  // The browser door's calls run as the signed-in administrator (no session before setup).
+  const session = opts.setup !== false ? await signInOverHttp(base, TOKEN) : '';
+  const door = (more: Record<string, string>) => ({ 'x-desk-token': TOKEN, ...(session ? { cookie: session } : {}), ...more });
 
   const call: Call = (method, input) => dispatch(t.desk, method, input) as never;
-  const upload: CounterDesk['upload'] = async (name, body, init = {}) => {
-    const res = await fetch(`${base}/api/files?name=${encodeURIComponent(name)}`, {
+  // The suites move the clock by days, past the idle lock: the officer types the password and the call goes again.
+  const send = async (url: string, init: RequestInit): Promise<Response> => {
+    const res = await fetch(url, init);
+    if (res.status !== 423 || init.body instanceof ReadableStream) return res;
+    await fetch(`${base}/api/unlockSession`, {
       method: 'POST',
-      headers: { 'x-desk-token': TOKEN, 'content-type': 'application/octet-stream' },
+      headers: door({ 'content-type': 'application/json' }),
+      body: JSON.stringify({ password: SETUP.officer.password }),
+    });
+    return fetch(url, init);
+  };
+  const upload: CounterDesk['upload'] = async (name, body, init = {}) => {
+    const res = await send(`${base}/api/files?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: door({ 'content-type': 'application/octet-stream' }),
       body: body as BodyInit,
       ...init,
     } as RequestInit);
@@ -97,13 +113,10 @@ export async function openCounterDesk(opts: { clockIso?: string; setup?: boolean
     ...t,
     port,
     base,
+    session,
     call,
     api: async (method, input) => {
-      const res = await fetch(`${base}/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-desk-token': TOKEN },
-        body: JSON.stringify(input),
-      });
+      const res = await send(`${base}/api/${method}`, { method: 'POST', headers: door({ 'content-type': 'application/json' }), body: JSON.stringify(input) });
       return { status: res.status, body: (await res.json()) as Result<unknown> };
     },
     upload,
@@ -112,14 +125,14 @@ export async function openCounterDesk(opts: { clockIso?: string; setup?: boolean
       return value(r.body);
     },
     importZip: async (name, bytes) => {
-      const res = await fetch(`${base}/api/import?name=${encodeURIComponent(name)}`, {
+      const res = await send(`${base}/api/import?name=${encodeURIComponent(name)}`, {
         method: 'POST',
-        headers: { 'x-desk-token': TOKEN, 'content-type': 'application/zip' },
+        headers: door({ 'content-type': 'application/zip' }),
         body: bytes as BodyInit,
       });
       return { status: res.status, body: (await res.json()) as Result<ImportReport> };
     },
-    fetchFile: (id) => fetch(`${base}/api/files/${id}`, { headers: { 'x-desk-token': TOKEN } }),
+    fetchFile: (id) => send(`${base}/api/files/${id}`, { headers: door({}) }),
     blobs: () => listFiles(path.join(filesRoot, 'blobs')),
     tmpFiles: () => listFiles(path.join(filesRoot, 'tmp')),
     blobPath: (sha) => path.join(filesRoot, 'blobs', sha.slice(0, 2), sha),
@@ -158,15 +171,15 @@ export function generatedBody(total: number, head: Buffer) {
 }
 
 /** POST with `Transfer-Encoding: chunked` and the given chunks (none: an empty chunked body). */
-export function postChunked(port: number, pathname: string, chunks: Buffer[]): Promise<{ status: number; body: Result<unknown> }> {
+export function postChunked(h: Pick<CounterDesk, 'port' | 'session'>, pathname: string, chunks: Buffer[]): Promise<{ status: number; body: Result<unknown> }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: '127.0.0.1',
-        port,
+        port: h.port,
         method: 'POST',
         path: pathname,
-        headers: { 'x-desk-token': TOKEN, 'transfer-encoding': 'chunked', 'content-type': 'application/octet-stream' },
+        headers: { 'x-desk-token': TOKEN, cookie: h.session, 'transfer-encoding': 'chunked', 'content-type': 'application/octet-stream' },
       },
       (res) => {
         const got: Buffer[] = [];
@@ -185,7 +198,7 @@ export function postChunked(port: number, pathname: string, chunks: Buffer[]): P
  * and how many bytes were written by then.
  */
 export function postDeclared(
-  port: number,
+  h: Pick<CounterDesk, 'port' | 'session'>,
   pathname: string,
   declared: number,
   head: Buffer,
@@ -196,10 +209,10 @@ export function postDeclared(
     const req = http.request(
       {
         host: '127.0.0.1',
-        port,
+        port: h.port,
         method: 'POST',
         path: pathname,
-        headers: { 'x-desk-token': TOKEN, 'content-length': String(declared), 'content-type': 'application/octet-stream' },
+        headers: { 'x-desk-token': TOKEN, cookie: h.session, 'content-length': String(declared), 'content-type': 'application/octet-stream' },
       },
       (res) => {
         answered = true;

@@ -39,8 +39,24 @@ export const SETUP = {
     phone: '0237 3862 000',
     email: '',
   },
-  officer: { fullName: 'Lê Thị Hoa', title: 'Công chức Bộ phận Một cửa' },
+  officer: { fullName: 'Lê Thị Hoa', title: 'Công chức Bộ phận Một cửa', username: 'hoa.le', password: 'MotCua2026' },
 };
+
+/** Signs the first-run administrator in through the HTTP door; the session cookie to send with every later call. */
+export async function signInOverHttp(
+  origin: string,
+  token: string,
+  credentials: { username: string; password: string } = SETUP.officer,
+): Promise<string> {
+  const r = await fetch(`${origin}/api/signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-desk-token': token },
+    body: JSON.stringify({ username: credentials.username, password: credentials.password }),
+  });
+  const cookie = r.headers.get('set-cookie')?.split(';')[0];
+  if (!r.ok || !cookie) throw new Error(`sign-in failed (${r.status}): ${await r.text()}`);
+  return cookie;
+}
 
 export const intake = (overrides: Partial<IntakeInput['applicant']> = {}, procedureId = 'xac-nhan-tthn'): IntakeInput => ({
   procedureId,

@@ -36,7 +36,7 @@ function isEnvelope(body: unknown): body is Result<unknown> {
  * Methods that only read or compute. A POST sent on a keep-alive connection the server closed at that very moment
  * fails as a network error and the browser does not resend it; these are safe to send once more.
  */
-const READ_ONLY = /^(get|list|preview|compute|quote|check|read|propose|export)[A-Z]|^queueCounts$/;
+const READ_ONLY = /^(get|list|preview|compute|quote|check|read|propose|export)[A-Z]|^(queueCounts|onTimeStats)$/;
 
 async function post(method: MethodName, input: unknown): Promise<Result<unknown>> {
   const send = () =>
@@ -74,13 +74,42 @@ function httpDesk(): DeskApi {
   return api as unknown as DeskApi;
 }
 
-let cached: DeskApi | undefined;
+// ---------- Session refusals ----------
+
+/** The refusals that mean "this door has no usable session": the screen switches to sign-in or the lock screen. */
+export type SessionRefusal = 'SIGN_IN_REQUIRED' | 'SESSION_LOCKED';
+type RefusalListener = (code: SessionRefusal, message: string) => void;
+const refusalListeners = new Set<RefusalListener>();
+
+/** The session store listens here; every call through either transport reports these refusals (never retried). */
+export function onSessionRefusal(listener: RefusalListener): () => void {
+  refusalListeners.add(listener);
+  return () => refusalListeners.delete(listener);
+}
+
+function report<T>(result: Result<T>): Result<T> {
+  if (!result.ok && (result.error.code === 'SIGN_IN_REQUIRED' || result.error.code === 'SESSION_LOCKED')) {
+    const code = result.error.code;
+    for (const listener of refusalListeners) listener(code, result.error.message);
+  }
+  return result;
+}
+
+/** Wraps a transport (IPC or HTTP) so every answer passes by the session store first. */
+function watched(raw: DeskApi): DeskApi {
+  const api: Partial<Record<MethodName, (input: unknown) => Promise<Result<unknown>>>> = {};
+  const calls = raw as unknown as Record<MethodName, (input: unknown) => Promise<Result<unknown>>>;
+  for (const method of METHOD_NAMES) api[method] = (input) => calls[method](input).then(report);
+  return api as unknown as DeskApi;
+}
+
+let cached: { raw: DeskApi; api: DeskApi } | undefined;
 
 /** The desk, whichever door this window came through. */
 export function desk(): DeskApi {
-  if (window.desk) return window.desk;
-  cached ??= httpDesk();
-  return cached;
+  const raw = window.desk ?? cached?.raw ?? httpDesk();
+  if (cached?.raw !== raw) cached = { raw, api: watched(raw) };
+  return cached.api;
 }
 
 /**
@@ -135,7 +164,7 @@ async function postBytes<T>(url: string, body: Blob): Promise<Result<T>> {
   } catch {
     parsed = undefined;
   }
-  if (isEnvelope(parsed)) return parsed as Result<T>;
+  if (isEnvelope(parsed)) return report(parsed as Result<T>);
   return { ok: false, error: { code: 'INTERNAL', message: `${BAD_REPLY_MESSAGE} (HTTP ${response.status})` } };
 }
 
@@ -144,13 +173,13 @@ async function postBytes<T>(url: string, body: Blob): Promise<Result<T>> {
  * dossier's component with createDossier({ attachments }) or attachFiles.
  */
 export async function uploadFile(file: Blob, name: string): Promise<Result<FileMeta>> {
-  if (window.deskFiles) return window.deskFiles.upload(name, await file.arrayBuffer());
+  if (window.deskFiles) return report(await window.deskFiles.upload(name, await file.arrayBuffer()));
   return postBytes<FileMeta>(`/api/files?name=${encodeURIComponent(name)}`, file);
 }
 
 /** Imports one online dossier package (ZIP with manifest.json); the report says imported, duplicate or invalid. */
 export async function importPackage(file: Blob, name: string): Promise<Result<ImportReport>> {
-  if (window.deskFiles) return window.deskFiles.importPackage(name, await file.arrayBuffer());
+  if (window.deskFiles) return report(await window.deskFiles.importPackage(name, await file.arrayBuffer()));
   return postBytes<ImportReport>(`/api/import?name=${encodeURIComponent(name)}`, file);
 }
 

@@ -9,6 +9,8 @@ export type Route =
   | { name: 'import' }
   | { name: 'outbox' }
   | { name: 'register' }
+  | { name: 'dashboard' }
+  | { name: 'postal'; tab?: string }
   | { name: 'dossier'; id: number }
   | { name: 'settings'; tab?: string };
 
@@ -18,6 +20,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/import') return { name: 'import' };
   if (path === '/outbox') return { name: 'outbox' };
   if (path === '/register') return { name: 'register' };
+  if (path === '/dashboard') return { name: 'dashboard' };
+  const postal = /^\/postal(?:\/([a-z]+))?$/.exec(path);
+  if (postal) return postal[1] ? { name: 'postal', tab: postal[1] } : { name: 'postal' };
   const settings = /^\/settings(?:\/([a-z]+))?$/.exec(path);
   if (settings) return settings[1] ? { name: 'settings', tab: settings[1] } : { name: 'settings' };
   const m = /^\/dossiers\/(\d+)$/.exec(path);
@@ -35,6 +40,10 @@ export function routePath(route: Route): string {
       return '#/outbox';
     case 'register':
       return '#/register';
+    case 'dashboard':
+      return '#/dashboard';
+    case 'postal':
+      return route.tab ? `#/postal/${route.tab}` : '#/postal';
     case 'settings':
       return route.tab ? `#/settings/${route.tab}` : '#/settings';
     case 'dossier':

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { METHOD_NAMES, type DeskImpl, type Result } from '../../../electron/contract';
+import { METHOD_NAMES, dispatch, type DeskImpl, type MethodName, type Result } from '../../../electron/contract';
 import {
   BYTES_CHANNELS,
   FORBIDDEN_RESULT,
@@ -26,7 +26,9 @@ function fakeDesk() {
       }),
     ]),
   ) as unknown as DeskImpl;
-  return { desk, calls };
+  // The door hands calls to a DeskCall (in the app: the gate); here straight to dispatch over the fake desk.
+  const call = (m: MethodName, input: unknown) => dispatch(desk, m, input);
+  return { desk, call, calls };
 }
 
 const DESK_WINDOW_ID = 1;
@@ -68,8 +70,8 @@ describe('sender check', () => {
 
 describe('makeIpcHandler', () => {
   it('refuses an untrusted sender with a FORBIDDEN envelope and never reaches the desk', async () => {
-    const { desk, calls } = fakeDesk();
-    const handler = makeIpcHandler(desk, 'getSetup', check);
+    const { call, calls } = fakeDesk();
+    const handler = makeIpcHandler(call, 'getSetup', check);
     const result = await handler(trusted({ url: 'https://example.invalid/' }), {});
     expect(result).toEqual(FORBIDDEN_RESULT);
     expect(result.ok).toBe(false);
@@ -81,31 +83,31 @@ describe('makeIpcHandler', () => {
   });
 
   it('dispatches a trusted call to the desk with the parsed input', async () => {
-    const { desk, calls } = fakeDesk();
-    const result = await makeIpcHandler(desk, 'getDossier', check)(trusted(), { id: 42 });
+    const { call, calls } = fakeDesk();
+    const result = await makeIpcHandler(call, 'getDossier', check)(trusted(), { id: 42 });
     expect(result).toEqual({ ok: true, value: { method: 'getDossier' } });
     expect(calls).toEqual([['getDossier', { id: 42 }]]);
   });
 
   it('validates input with the contract before the desk sees it', async () => {
-    const { desk, calls } = fakeDesk();
-    const result = await makeIpcHandler(desk, 'getDossier', check)(trusted(), { id: 'DROP TABLE' });
+    const { call, calls } = fakeDesk();
+    const result = await makeIpcHandler(call, 'getDossier', check)(trusted(), { id: 'DROP TABLE' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('VALIDATION');
     expect(calls).toEqual([]);
   });
 
   it('treats a missing input as {} (methods without parameters)', async () => {
-    const { desk, calls } = fakeDesk();
-    const result = await makeIpcHandler(desk, 'queueCounts', check)(trusted(), undefined);
+    const { call, calls } = fakeDesk();
+    const result = await makeIpcHandler(call, 'queueCounts', check)(trusted(), undefined);
     expect(result.ok).toBe(true);
     expect(calls).toEqual([['queueCounts', {}]]);
   });
 
   it('turns a throwing desk into an INTERNAL envelope, never a throw across the door', async () => {
-    const { desk } = fakeDesk();
+    const { desk, call } = fakeDesk();
     (desk.getSetup as unknown as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new Error('disk on fire'));
-    const result = await makeIpcHandler(desk, 'getSetup', check)(trusted(), {});
+    const result = await makeIpcHandler(call, 'getSetup', check)(trusted(), {});
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('INTERNAL');
   });
@@ -120,8 +122,8 @@ describe('registerIpcHandlers', () => {
       }),
       removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
     };
-    const { desk, calls } = fakeDesk();
-    const unregister = registerIpcHandlers(ipc, desk, check);
+    const { call, calls } = fakeDesk();
+    const unregister = registerIpcHandlers(ipc, call, check);
     expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map((m) => `desk:${m}`).sort());
     expect(METHOD_NAMES.map(channelFor).sort()).toEqual([...handlers.keys()].sort());
 

@@ -157,6 +157,8 @@ vi.mock('../../../electron/services/desk', () => ({
       processOutbox: vi.fn(async () => ({ sent: 0, failed: 0 })),
       ingestFile: vi.fn(async (name: string) => ({ ok: true, value: { name } })),
       importPackageFrom: vi.fn(async (_bytes: Buffer, name: string) => ({ ok: true, value: { fileName: name } })),
+      // An officer is signed in at the app door (sessions and roles are tested in test/integration/auth.test.ts).
+      auth: { session: vi.fn(() => null), admit: vi.fn(() => ({ officerId: 1, role: 'admin' })), signOut: vi.fn() },
     };
     for (const m of METHOD_NAMES) desk[m] = vi.fn(async () => ({ ok: true, value: { method: m } }));
     desk.getDocument = vi.fn(async () => ({
