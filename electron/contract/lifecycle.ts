@@ -33,6 +33,8 @@ export const dossierAction = z.discriminatedUnion(
     z.object({
       type: z.literal('forward'),
       to: z.enum(['specialist', 'external'], { error: 'Nơi chuyển hồ sơ không hợp lệ' }),
+      /** The specialist's account; absent: the active specialist for the procedure's field, if there is one. */
+      recipientId: z.number({ error: 'Người nhận phải là một tài khoản' }).int().positive().optional(),
       recipient: text(200, 'Người/cơ quan nhận').optional(),
       note,
     }),

@@ -187,6 +187,7 @@ export function dossiersRepo(db: Db) {
       WHERE dossier_id = ? AND position = ?`,
   );
   const setAssignee = db.prepare(`UPDATE dossiers SET assignee_id = ? WHERE id = ?`);
+  const setFinished = db.prepare(`UPDATE dossiers SET finished_at = ?, finished_by = ?, ontime = ? WHERE id = ?`);
   // Work that is not a transition (review, attachments) still moves the dossier: the radar's "treo" clock restarts.
   const touch = db.prepare(`UPDATE dossiers SET updated_at = ?, revision = revision + 1 WHERE id = ?`);
   const updateIntake = db.prepare(
@@ -287,6 +288,9 @@ export function dossiersRepo(db: Db) {
       officerId: number | null,
     ): boolean => setVerdict.run(verdict, reason, at, officerId, dossierId, position).changes === 1,
     setAssignee: (id: number, officerId: number | null): void => void setAssignee.run(officerId, id),
+    /** Finishing, scored once (QĐ 766) for the on-time dashboard. */
+    setFinished: (id: number, at: number, officerId: number | null, ontime: 'early' | 'on_time' | 'late' | null): void =>
+      void setFinished.run(at, officerId, ontime, id),
     touch: (id: number, at: number): void => void touch.run(at, id),
     /** Writes corrected intake fields (and the name index); false when another counter changed the dossier first. */
     updateIntake: (id: number, expectedRevision: number, u: IntakeUpdate): boolean => {

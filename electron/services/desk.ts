@@ -20,7 +20,14 @@ import {
   type Result,
 } from '../contract';
 import { checkIdNumber, checkPhone, normalizePhone } from '../core/applicant';
-import { dueDate, onlineAcceptanceDeadline, restartAfterSupplement, workingMinutesBetween } from '../core/calendar';
+import {
+  dueDate,
+  forwardingDeadline,
+  interLevelForwardingDeadline,
+  onlineAcceptanceDeadline,
+  restartAfterSupplement,
+  workingMinutesBetween,
+} from '../core/calendar';
 import { compareCatalogueVersions } from '../core/catalogue';
 import { dayKey, formatDossierCode } from '../core/dossier-code';
 import { foldVietnamese, normalizeText } from '../core/fold';
@@ -236,10 +243,13 @@ export function createDesk(config: DeskConfig): Desk {
     action: LifecycleAction,
     at: Date,
     extra?: (next: DossierLifecycleState) => void,
+    /** What the desk adds to the event's details (a hand-over's recipient and step deadline). */
+    more?: Record<string, unknown>,
   ) => {
     const state = loadLifecycle(row);
     const result = transition(state, action, { role: officerRole(), at });
     if (!result.ok) throw new DeskError(REFUSALS[result.code], result.message, { refusal: result.code });
+    if (more) result.event.details = { ...result.event.details, ...more };
     const next = result.state;
     if (result.event.clock === 'restart') next.dueAt = restartAfterSupplement(calendar.calendar(), at, procedureOf(row).timeLimit);
     const officer = currentOfficer();
@@ -264,9 +274,49 @@ export function createDesk(config: DeskConfig): Desk {
         note: result.event.note,
         details: eventDetails(result.event),
       });
+      if (action.type === 'finish') {
+        // Scored once, now (QĐ 766: waiting for the citizen excluded): the on-time dashboard reads these columns.
+        const cal = calendar.calendar();
+        const verdict = next.dueAt
+          ? classifyOnTime(
+              { dueAt: next.dueAt, finishedAt: at, waiting: waitingIntervals(dossiers.events(row.id)), supplementRequests: next.supplementRequests },
+              (a, b) => workingMinutesBetween(cal, a, b),
+            ).verdict
+          : null;
+        dossiers.setFinished(row.id, at.getTime(), officer?.id ?? null, verdict);
+      }
       extra?.(next);
     }).immediate();
     return next;
+  };
+
+  /** The active specialist (else leader) whose fields include the procedure's: the default recipient of a forward. */
+  const specialistFor = (field: string): OfficerRow | null => {
+    const folded = foldVietnamese(field);
+    const handles = (o: OfficerRow) => o.fields.some((f) => foldVietnamese(f) === folded);
+    const candidates = officers.active().filter(handles);
+    return candidates.find((o) => o.role === 'specialist') ?? candidates.find((o) => o.role === 'leader') ?? null;
+  };
+
+  /**
+   * Who a forward goes to and the hand-over's deadline (NĐ 118 Đ18.2: the same working day, or the close of the next
+   * working day's first session when accepted at or after 15:00; Đ20: within one working day to a body at another
+   * level). Only the first hand-over from the desk has that deadline.
+   */
+  const handOver = (row: DossierDbRow, action: Extract<DossierAction, { type: 'forward' }>, at: Date) => {
+    const cal = calendar.calendar();
+    const first = !dossiers.events(row.id).some((e) => e.action === 'forward');
+    const acceptedAt = new Date(row.acceptedAt ?? row.receivedAt);
+    const stepDueAt = first ? (action.to === 'external' ? interLevelForwardingDeadline(cal, acceptedAt) : forwardingDeadline(cal, acceptedAt)) : null;
+    const details: Record<string, unknown> = stepDueAt ? { stepDueAt: stepDueAt.toISOString(), forwardLate: at > stepDueAt } : {};
+    if (action.to === 'external') return { recipient: action.recipient, assigneeId: null, details };
+    const chosen = action.recipientId !== undefined ? officers.byId(action.recipientId) : specialistFor(procedureOf(row).field);
+    if (action.recipientId !== undefined && (!chosen || !chosen.active || (chosen.role !== 'specialist' && chosen.role !== 'leader'))) {
+      throw fieldError('action.recipientId', 'Người nhận phải là công chức chuyên môn hoặc lãnh đạo đang hoạt động');
+    }
+    if (!chosen) return { recipient: action.recipient, assigneeId: null, details };
+    const recipient = chosen.title ? `${chosen.fullName} – ${chosen.title}` : chosen.fullName;
+    return { recipient, assigneeId: chosen.id, details: { ...details, recipientId: chosen.id } };
   };
 
   /** A dossier with its components, history, documents, files, fee, lifecycle summary and the actions open to the officer. */
@@ -607,14 +657,29 @@ export function createDesk(config: DeskConfig): Desk {
     applyDossierAction: async ({ id, action }) => {
       await docs.withFreshNumbers(async () => {
         const row = requireDossier(id);
+        const me = currentOfficer();
+        // A specialist works on what was handed to them; the desk, leaders and administrators on any dossier.
+        if (me?.role === 'specialist' && row.assigneeId !== me.id) {
+          throw new DeskError('FORBIDDEN', `Hồ sơ ${row.code} không được giao cho bạn; chỉ người được giao mới xử lý được.`);
+        }
         const at = clock();
+        const forward = action.type === 'forward' ? handOver(row, action, at) : null;
         const issued = await formFor(row, action, at);
-        applyTransition(row, toLifecycleAction(action), at, () => {
-          const documentId = issued ? docs.store(row, issued, at) : null;
-          const reason = 'reason' in action && typeof action.reason === 'string' ? action.reason : undefined;
-          if (issued && documentId !== null) mail.afterIssue(row, issued.form, documentId, { reason });
-          if (action.type === 'finish') mail.afterResult(row);
-        });
+        const lifecycleAction = toLifecycleAction(action);
+        if (forward && lifecycleAction.type === 'forward') lifecycleAction.recipient = forward.recipient;
+        applyTransition(
+          row,
+          lifecycleAction,
+          at,
+          () => {
+            const documentId = issued ? docs.store(row, issued, at) : null;
+            const reason = 'reason' in action && typeof action.reason === 'string' ? action.reason : undefined;
+            if (issued && documentId !== null) mail.afterIssue(row, issued.form, documentId, { reason });
+            if (action.type === 'finish') mail.afterResult(row);
+            if (forward) dossiers.setAssignee(id, forward.assigneeId);
+          },
+          forward?.details,
+        );
       });
       return detail(id);
     },

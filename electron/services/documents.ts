@@ -276,27 +276,50 @@ export type DocumentsService = ReturnType<typeof documentsService>;
 
 const DESK = 'Bộ phận tiếp nhận và trả kết quả';
 
+interface ForwardDetails {
+  to?: string;
+  recipient?: string;
+  /** The hand-over's deadline (NĐ 118 Đ18.2 / Đ20), on the first forward from the desk. */
+  stepDueAt?: string;
+  forwardLate?: boolean;
+}
+
+const forwardDetails = (e: EventDbRow): ForwardDetails =>
+  ((e.detailsJson ? JSON.parse(e.detailsJson) : {}) as { details?: ForwardDetails }).details ?? {};
+
 /** Who a forward went to, as the event recorded it (lifecycle details: to, recipient). */
-function forwardedTo(e: EventDbRow): string {
-  const { details } = (e.detailsJson ? JSON.parse(e.detailsJson) : {}) as { details?: { to?: string; recipient?: string } };
-  if (details?.recipient) return details.recipient;
-  return details?.to === 'external' ? 'Cơ quan giải quyết khác' : 'Công chức chuyên môn giải quyết';
+function forwardedTo(details: ForwardDetails): string {
+  if (details.recipient) return details.recipient;
+  return details.to === 'external' ? 'Cơ quan giải quyết khác' : 'Công chức chuyên môn giải quyết';
 }
 
 /** The hand-overs of the control slip, from the dossier's events (issue 6 adds the specialists' own steps). */
 export function controlSlipRows(events: readonly EventDbRow[], dueAt: number | null): ControlSlipData['rows'] {
   const rows: ControlSlipData['rows'] = [];
   const outcome = (at: number) => (dueAt === null ? null : at <= dueAt ? ('on_time' as const) : ('late' as const));
-  for (const e of events) {
+  events.forEach((e, i) => {
     const at = new Date(e.at);
     const who = e.officerName ? ` (${e.officerName})` : '';
     switch (e.action) {
       case 'accepted':
         rows.push({ from: 'Người nộp hồ sơ', to: `${DESK}${who}`, handedAt: at, receivedAt: at, stepDueAt: null, outcome: null, note: 'Tiếp nhận hồ sơ' });
         break;
-      case 'forward':
-        rows.push({ from: `${DESK}${who}`, to: forwardedTo(e), handedAt: at, receivedAt: null, stepDueAt: null, outcome: null, note: '' });
+      case 'forward': {
+        const d = forwardDetails(e);
+        // Received when the recipient starts work on it (the next "start processing" after this hand-over).
+        const started = events.slice(i + 1).find((x) => x.action === 'startProcessing' || x.action === 'forward');
+        const stepDueAt = d.stepDueAt ? new Date(d.stepDueAt) : null;
+        rows.push({
+          from: `${DESK}${who}`,
+          to: forwardedTo(d),
+          handedAt: at,
+          receivedAt: started?.action === 'startProcessing' ? new Date(started.at) : null,
+          stepDueAt,
+          outcome: stepDueAt === null ? null : d.forwardLate ? 'late' : 'on_time',
+          note: d.to === 'external' ? 'Chuyển cơ quan khác' : 'Chuyển xử lý',
+        });
         break;
+      }
       case 'finish':
         rows.push({ from: `Cơ quan, bộ phận giải quyết${who}`, to: DESK, handedAt: at, receivedAt: at, stepDueAt: dueAt === null ? null : new Date(dueAt), outcome: outcome(e.at), note: 'Trả kết quả giải quyết' });
         break;
@@ -306,6 +329,6 @@ export function controlSlipRows(events: readonly EventDbRow[], dueAt: number | n
       default:
         break;
     }
-  }
+  });
   return rows;
 }

@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../electron/contract';
+import type { Desk } from '../../electron/services/desk';
+import { deskGate, type SessionSlot } from '../../electron/services/gate';
+import { readPdf } from '../unit/documents/pdf-read';
+import { SETUP, intake, openTestDesk, value } from '../support/desk';
+
+/**
+ * The second half of a dossier's life through the gate (as both doors call it): the desk forwards to the specialist
+ * for the procedure's field, the hand-over's deadline is recorded on the control slip (Mẫu 06), only the assigned
+ * specialist works on it, finishing is scored once for the on-time dashboard, and the desk returns the result.
+ */
+const desks: Desk[] = [];
+afterEach(() => desks.splice(0).forEach((d) => d.close()));
+
+/** A door's session slot, with the password its officer types when the screen has locked. */
+const slot = (password = SETUP.officer.password): SessionSlot & { password: string } => {
+  let token: string | null = null;
+  return { password, get: () => token, set: (t) => void (token = t) };
+};
+const code = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
+
+interface Detail {
+  dossier: { id: number; code: string; status: number; assigneeName: string | null };
+  events: Array<{ action: string; note: string; officerName: string | null }>;
+}
+
+/** Monday 24/11/2026, 09:00 in Vietnam: a desk with its administrator, a reception officer and two specialists. */
+async function ward(clockIso = '2026-11-24T02:00:00Z') {
+  const t = openTestDesk(clockIso);
+  desks.push(t.desk);
+  value(await t.desk.setupDesk(SETUP));
+  const gate = deskGate(t.desk, 'browser');
+  const admin = slot();
+  value(await gate.call(admin, 'signIn', { username: SETUP.officer.username, password: SETUP.officer.password }));
+  const account = async (username: string, fullName: string, role: string, fields: string[]) => {
+    const a = value(
+      await gate.call(admin, 'saveAccount', { username, fullName, title: role === 'specialist' ? 'Công chức' : '', unit: '', fields, role, active: true, password: 'TamThoi2026' }),
+    ) as { id: number };
+    const s = slot(`Moi2026-${fullName.length}x`);
+    value(await gate.call(s, 'signIn', { username, password: 'TamThoi2026' }));
+    value(await gate.call(s, 'changePassword', { current: 'TamThoi2026', next: s.password }));
+    return { id: a.id, slot: s };
+  };
+  const mai = await account('mai.nguyen', 'Nguyễn Thị Mai', 'reception', []);
+  const binh = await account('binh.tran', 'Trần Văn Bình', 'specialist', ['Hộ tịch']);
+  const dat = await account('dat.le', 'Lê Văn Đạt', 'specialist', ['Đất đai']);
+  // The clock jumps hours here, past the idle lock: the officer types the password and goes on.
+  const attempt = async (who: SessionSlot & { password: string }, method: string, input: unknown) => {
+    const r = await gate.call(who, method, input);
+    if (r.ok || r.error.code !== 'SESSION_LOCKED') return r;
+    value(await gate.call(who, 'unlockSession', { password: who.password }));
+    return gate.call(who, method, input);
+  };
+  const call = async <T = Detail>(who: SessionSlot & { password: string }, method: string, input: unknown) =>
+    value((await attempt(who, method, input)) as Result<T>);
+  return { ...t, gate, admin, mai, binh, dat, call, attempt };
+}
+
+describe('forwarding to the specialist', () => {
+  it('goes to the specialist of the procedure field by default, within the hand-over deadline, on the control slip', async () => {
+    const w = await ward();
+    const created = await w.call<{ id: number }>(w.mai.slot, 'createDossier', { ...intake(), accept: true }); // xác nhận TTHN: Hộ tịch
+    w.clock.set('2026-11-24T07:00:00Z'); // 14:00, accepted at 09:00: due the close of today
+    const sent = await w.call(w.mai.slot, 'applyDossierAction', { id: created.id, action: { type: 'forward', to: 'specialist' } });
+    expect(sent.dossier).toMatchObject({ assigneeName: 'Trần Văn Bình' });
+    expect(sent.events.at(-1)).toMatchObject({ action: 'forward', note: 'Chuyển hồ sơ đến Trần Văn Bình – Công chức', officerName: 'Nguyễn Thị Mai' });
+
+    // Only Bình works on it: Đạt (another field) is refused, a reception officer cannot finish it.
+    const notHis = await w.attempt(w.dat.slot, 'applyDossierAction', { id: created.id, action: { type: 'startProcessing' } });
+    expect(code(notHis)).toBe('FORBIDDEN');
+    expect(notHis.ok || notHis.error.message).toMatch(/không được giao cho bạn/);
+    w.clock.set('2026-11-24T08:00:00Z');
+    await w.call(w.binh.slot, 'applyDossierAction', { id: created.id, action: { type: 'startProcessing' } });
+    const byDesk = await w.attempt(w.mai.slot, 'applyDossierAction', { id: created.id, action: { type: 'finish', result: { kind: 'granted', summary: 'Giấy xác nhận TTHN số 12/2026' } } });
+    expect(code(byDesk)).toBe('FORBIDDEN');
+
+    w.clock.set('2026-11-25T03:00:00Z'); // Tuesday 10:00, before the due date (3 working days)
+    const done = await w.call(w.binh.slot, 'applyDossierAction', { id: created.id, action: { type: 'finish', result: { kind: 'granted', summary: 'Giấy xác nhận TTHN số 12/2026' } } });
+    expect(done.dossier.status).toBe(9);
+    const stats = await w.call<{ totals: { early: number; onTime: number; late: number } }>(w.admin, 'onTimeStats', { year: 2026 });
+    expect(stats.totals).toMatchObject({ early: 1, onTime: 0, late: 0 });
+
+    // Mẫu 06: the hand-over to Bình with its deadline (the close of 24/11), received when he started, on time.
+    const slip = await w.call<{ id: number }>(w.mai.slot, 'issueDocument', { dossierId: created.id, form: '06' });
+    const pdf = await w.call<{ contentBase64: string }>(w.mai.slot, 'getDocument', { id: slip.id });
+    const text = (await readPdf(Buffer.from(pdf.contentBase64, 'base64'))).map((p) => p.text).join('\n');
+    expect(text).toContain('Trần Văn Bình');
+    expect(text).toMatch(/Hạn: 17 giờ 00 phút,\s*ngày 24\/11\/2026/);
+    expect(text).toMatch(/Nhận: 15 giờ 00 phút,\s*ngày 24\/11\/2026/); // when Bình started
+    expect(text).toContain('Đúng hạn');
+
+    // The desk returns the result at the counter.
+    w.clock.set('2026-11-25T04:00:00Z');
+    const returned = await w.call(w.mai.slot, 'applyDossierAction', { id: created.id, action: { type: 'returnResult', method: 'counter', receivedBy: { name: 'Nguyễn Thị Phúc', proof: 'slip' } } });
+    expect(returned.dossier.status).toBe(10);
+  });
+
+  it('marks a hand-over after the deadline late: accepted after 15:00, forwarded after the next morning session', async () => {
+    const w = await ward('2026-11-24T08:30:00Z'); // 15:30
+    const created = await w.call<{ id: number }>(w.mai.slot, 'createDossier', { ...intake(), accept: true });
+    w.clock.set('2026-11-25T05:00:00Z'); // Tuesday 12:00: past 11:30, the close of the first session
+    await w.call(w.mai.slot, 'applyDossierAction', { id: created.id, action: { type: 'forward', to: 'specialist', recipientId: w.binh.id } });
+    const slip = await w.call<{ id: number }>(w.mai.slot, 'issueDocument', { dossierId: created.id, form: '06' });
+    const pdf = await w.call<{ contentBase64: string }>(w.mai.slot, 'getDocument', { id: slip.id });
+    const text = (await readPdf(Buffer.from(pdf.contentBase64, 'base64'))).map((p) => p.text).join('\n');
+    expect(text).toMatch(/Hạn: 11 giờ 30 phút,\s*ngày 25\/11\/2026/);
+    expect(text).toContain('Quá hạn');
+  });
+
+  it('refuses a recipient who is not an active specialist or leader, in Vietnamese', async () => {
+    const w = await ward();
+    const created = await w.call<{ id: number }>(w.mai.slot, 'createDossier', { ...intake(), accept: true });
+    const toDesk = await w.attempt(w.mai.slot, 'applyDossierAction', { id: created.id, action: { type: 'forward', to: 'specialist', recipientId: w.mai.id } });
+    expect(toDesk).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Người nhận phải là công chức chuyên môn hoặc lãnh đạo đang hoạt động' } });
+    const specialistAccepts = await w.attempt(w.binh.slot, 'createDossier', { ...intake(), accept: true });
+    expect(code(specialistAccepts)).toBe('FORBIDDEN');
+  });
+});
