@@ -51,6 +51,7 @@ export const dossierAction = z.discriminatedUnion(
         reason: text(1000, 'Lý do').optional(),
       }),
     }),
+    z.object({ type: z.literal('returnToDesk'), reason: reason('Lý do chuyển lại Bộ phận Một cửa') }),
     z.object({
       type: z.literal('returnResult'),
       method: z.enum(['counter', 'post', 'online'], { error: 'Hình thức trả kết quả không hợp lệ' }),

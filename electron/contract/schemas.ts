@@ -287,6 +287,7 @@ export const LIFECYCLE_ACTION_TYPES = [
   'proposeExtension',
   'extend',
   'finish',
+  'returnToDesk',
   'returnResult',
   'withdraw',
   'cancelWithdrawal',

@@ -18,6 +18,7 @@
  *  proposeExtension            2 4 5 6, no extension yet                  = same     S L A (R if external)  04
  *  extend                      2 4 5 6, no extension yet                  = same     L A                    04
  *  finish (result)             2 4 (granted|rejected); 5 appraisal (rejected) → 9 desk  S L A (R if external)
+ *  returnToDesk (reason)       2 4 held by the specialist                 holder=desk S L A              06
  *  returnResult (method)       9                                          → 10 cit.  R L A
  *  withdraw                    1 2 4 5 6                                  → 7 desk   R L A
  *  cancelWithdrawal (reason)   7                                          → status and holder before 7  R L A
@@ -94,6 +95,7 @@ export type LifecycleAction =
   | { type: 'proposeExtension'; newDueAt: Date; reason: string }
   | { type: 'extend'; newDueAt?: Date; reason?: string }
   | { type: 'finish'; result: { kind: ResultKind; summary: string; reason?: string } }
+  | { type: 'returnToDesk'; reason: string }
   | {
       type: 'returnResult';
       method: ReturnMethod;
@@ -123,6 +125,7 @@ export const ACTION_LABELS: Readonly<Record<ActionType, string>> = {
   proposeExtension: 'Đề nghị gia hạn',
   extend: 'Gia hạn thời gian giải quyết',
   finish: 'Hoàn thành xử lý',
+  returnToDesk: 'Chuyển lại Bộ phận Một cửa',
   returnResult: 'Trả kết quả',
   withdraw: 'Công dân yêu cầu rút hồ sơ',
   cancelWithdrawal: 'Hủy yêu cầu rút hồ sơ',
@@ -256,6 +259,8 @@ function stateGuard(
           : badState(s, type, 'đang chờ bổ sung: chỉ có thể kết thúc bằng kết quả từ chối');
       }
       return badState(s, type);
+    case 'returnToDesk':
+      return (st === 2 || st === 4) && s.holder === 'specialist' ? null : badState(s, type, 'hồ sơ không ở công chức chuyên môn');
     case 'returnResult':
       return st === 9 ? null : badState(s, type);
     case 'withdraw':
@@ -295,6 +300,8 @@ function rolesFor(s: DossierLifecycleState, type: ActionType, hint: { stage?: Su
     case 'proposeExtension':
     case 'finish':
       return BODY_OR_DESK_FOR_EXTERNAL(s);
+    case 'returnToDesk':
+      return BODY;
     case 'extend':
       return ['leader', 'admin'];
   }
@@ -514,6 +521,17 @@ export function transition(state: DossierLifecycleState, action: LifecycleAction
         note: `Chuyển hồ sơ đến ${recipient || PROCESSOR_TEXT[action.to]}` + (note ? `: ${note}` : ''),
         form: '06',
         details: { to: action.to, ...(recipient ? { recipient } : {}), ...(note ? { note } : {}) },
+      });
+    }
+    case 'returnToDesk': {
+      const reason = clean(action.reason);
+      if (!reason) return missing('Phải nêu lý do chuyển lại hồ sơ cho Bộ phận Một cửa');
+      return apply(s, action, ctx, {
+        to: s.status,
+        holder: 'desk',
+        note: `Chuyển lại hồ sơ cho Bộ phận Một cửa: ${reason}`,
+        form: '06',
+        details: { reason },
       });
     }
     case 'startProcessing': {

@@ -113,6 +113,7 @@ export interface EventDbRow {
   id: number;
   at: number;
   action: EventAction;
+  officerId: number | null;
   officerName: string | null;
   fromStatus: number | null;
   toStatus: number | null;
@@ -242,7 +243,7 @@ export function dossiersRepo(db: Db) {
        FROM dossier_components WHERE dossier_id = ? ORDER BY position`,
   );
   const events = db.prepare<[number], EventDbRow>(
-    `SELECT e.id, e.at, e.action, o.full_name AS officerName, e.from_status AS fromStatus,
+    `SELECT e.id, e.at, e.action, e.officer_id AS officerId, o.full_name AS officerName, e.from_status AS fromStatus,
             e.to_status AS toStatus, e.note, e.details_json AS detailsJson
        FROM events e LEFT JOIN officers o ON o.id = e.officer_id WHERE e.dossier_id = ? ORDER BY e.id`,
   );

@@ -677,6 +677,11 @@ export function createDesk(config: DeskConfig): Desk {
             if (issued && documentId !== null) mail.afterIssue(row, issued.form, documentId, { reason });
             if (action.type === 'finish') mail.afterResult(row);
             if (forward) dossiers.setAssignee(id, forward.assigneeId);
+            // Back to the desk officer who handed it over.
+            if (action.type === 'returnToDesk') {
+              const handedBy = dossiers.events(id).filter((e) => e.action === 'forward').at(-1)?.officerId ?? null;
+              dossiers.setAssignee(id, handedBy);
+            }
           },
           forward?.details,
         );

@@ -320,6 +320,11 @@ export function controlSlipRows(events: readonly EventDbRow[], dueAt: number | n
         });
         break;
       }
+      case 'returnToDesk': {
+        const d = forwardDetails(e) as { reason?: string };
+        rows.push({ from: `Công chức chuyên môn${who}`, to: DESK, handedAt: at, receivedAt: at, stepDueAt: null, outcome: null, note: d.reason ? `Chuyển lại: ${d.reason}` : 'Chuyển lại' });
+        break;
+      }
       case 'finish':
         rows.push({ from: `Cơ quan, bộ phận giải quyết${who}`, to: DESK, handedAt: at, receivedAt: at, stepDueAt: dueAt === null ? null : new Date(dueAt), outcome: outcome(e.at), note: 'Trả kết quả giải quyết' });
         break;

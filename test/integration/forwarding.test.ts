@@ -108,6 +108,24 @@ describe('forwarding to the specialist', () => {
     expect(text).toContain('Quá hạn');
   });
 
+  it('the specialist hands a dossier back to the desk officer who sent it, with the reason, and the desk forwards again', async () => {
+    const w = await ward();
+    const created = await w.call<{ id: number }>(w.mai.slot, 'createDossier', { ...intake(), accept: true });
+    await w.call(w.mai.slot, 'applyDossierAction', { id: created.id, action: { type: 'forward', to: 'specialist' } });
+    await w.call(w.binh.slot, 'applyDossierAction', { id: created.id, action: { type: 'startProcessing' } });
+    const back = await w.call(w.binh.slot, 'applyDossierAction', { id: created.id, action: { type: 'returnToDesk', reason: 'Hồ sơ thuộc lĩnh vực đất đai' } });
+    expect(back.dossier).toMatchObject({ status: 4, assigneeName: 'Nguyễn Thị Mai' });
+    expect(back.events.at(-1)).toMatchObject({ note: 'Chuyển lại hồ sơ cho Bộ phận Một cửa: Hồ sơ thuộc lĩnh vực đất đai', officerName: 'Trần Văn Bình' });
+    expect((await w.attempt(w.binh.slot, 'applyDossierAction', { id: created.id, action: { type: 'startProcessing' } })).ok).toBe(false);
+    const again = await w.call(w.mai.slot, 'applyDossierAction', { id: created.id, action: { type: 'forward', to: 'specialist', recipientId: w.dat.id } });
+    expect(again.dossier.assigneeName).toBe('Lê Văn Đạt');
+    const slip = await w.call<{ id: number }>(w.mai.slot, 'issueDocument', { dossierId: created.id, form: '06' });
+    const pdf = await w.call<{ contentBase64: string }>(w.mai.slot, 'getDocument', { id: slip.id });
+    const text = (await readPdf(Buffer.from(pdf.contentBase64, 'base64'))).map((p) => p.text).join('\n');
+    expect(text).toMatch(/Chuyển lại:\s*Hồ sơ thuộc\s*lĩnh vực đất\s*đai/);
+    expect(text).toContain('Lê Văn Đạt');
+  });
+
   it('refuses a recipient who is not an active specialist or leader, in Vietnamese', async () => {
     const w = await ward();
     const created = await w.call<{ id: number }>(w.mai.slot, 'createDossier', { ...intake(), accept: true });

@@ -57,6 +57,7 @@ const A = {
   finish: { type: 'finish', result: { kind: 'granted', summary: 'Giấy xác nhận tình trạng hôn nhân' } },
   finishRejected: { type: 'finish', result: { kind: 'rejected', summary: 'Văn bản từ chối', reason: 'Không bổ sung trong 15 ngày' } },
   returnAtCounter: { type: 'returnResult', method: 'counter', receivedBy: { name: 'Lê Thị Hoa', proof: 'slip' } },
+  backToDesk: { type: 'returnToDesk', reason: 'Hồ sơ thuộc thẩm quyền lĩnh vực khác' },
   returnByPost: { type: 'returnResult', method: 'post', postalItem: 'ee123456785vn' },
   withdraw: { type: 'withdraw', reason: 'Không còn nhu cầu' },
   cancelWithdrawal: { type: 'cancelWithdrawal', reason: 'Công dân đổi ý' },
@@ -316,7 +317,7 @@ describe('availableActions', () => {
     const types = (setup: Step[], role: Role) => availableActions(reach(setup), role).map((a) => a.type);
     expect(types(S.s1, 'reception')).toEqual(['accept', 'refuse', 'requestSupplement', 'withdraw', 'stop']);
     expect(types(S.s1, 'specialist')).toEqual([]);
-    expect(types(S.s4, 'specialist')).toEqual(['requestSupplement', 'forward', 'requestFinancialObligation', 'proposeExtension', 'finish']);
+    expect(types(S.s4, 'specialist')).toEqual(['requestSupplement', 'forward', 'requestFinancialObligation', 'proposeExtension', 'finish', 'returnToDesk']);
     expect(types(S.s4, 'leader')).toEqual([
       'requestSupplement',
       'forward',
@@ -324,6 +325,7 @@ describe('availableActions', () => {
       'proposeExtension',
       'extend',
       'finish',
+      'returnToDesk',
       'withdraw',
       'stop',
     ]);
@@ -360,6 +362,7 @@ function validPayload(type: ActionType, s: DossierLifecycleState, at: Date, stag
           requestFinancialObligation: 'obligation',
           obligationFulfilled: 'paid',
           returnResult: 'returnAtCounter',
+          returnToDesk: 'backToDesk',
           withdraw: 'withdraw',
           cancelWithdrawal: 'cancelWithdrawal',
           stop: 'stop',
@@ -487,5 +490,17 @@ describe('properties of the state machine', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('returnToDesk', () => {
+  it('hands a dossier the specialist holds back to the desk, with its reason, status kept', () => {
+    const r = step(reach(S.s4), A.backToDesk, 'specialist');
+    expect(r.state).toMatchObject({ status: 4, holder: 'desk' });
+    expect(r.event).toMatchObject({ form: '06', note: 'Chuyển lại hồ sơ cho Bộ phận Một cửa: Hồ sơ thuộc thẩm quyền lĩnh vực khác' });
+    // The desk forwards it again; the desk itself cannot "return" what it holds.
+    expect(transition(r.state, A.backToDesk, { role: 'leader', at: T0 })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(transition(reach(S.s4), A.backToDesk, { role: 'reception', at: T0 })).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
+    expect(transition(reach(S.s4), { type: 'returnToDesk', reason: '  ' }, { role: 'specialist', at: T0 })).toMatchObject({ ok: false, code: 'MISSING' });
   });
 });
