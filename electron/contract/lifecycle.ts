@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoInstant, requiredText, text } from './primitives';
+import { isoInstant, noMarkup, requiredText, text } from './primitives';
+import { isoDay } from './counter';
 
 /**
  * The dossier actions an officer takes after intake, as they cross a door. The rules that decide whether an action
@@ -49,6 +50,9 @@ export const dossierAction = z.discriminatedUnion(
         kind: z.enum(['granted', 'rejected'], { error: 'Kết quả giải quyết không hợp lệ' }),
         summary: reason('Nội dung kết quả'),
         reason: text(1000, 'Lý do').optional(),
+        /** The result document's number and signing day (e.g. "12/2026/XN-UBND", 2026-11-25). */
+        number: text(60, 'Số văn bản kết quả').pipe(noMarkup('Số văn bản kết quả')).optional(),
+        signedOn: isoDay.optional(),
       }),
     }),
     z.object({ type: z.literal('returnToDesk'), reason: reason('Lý do chuyển lại Bộ phận Một cửa') }),
@@ -61,6 +65,16 @@ export const dossierAction = z.discriminatedUnion(
           proof: z.enum(['slip', 'id'], { error: 'Giấy tờ xuất trình không hợp lệ' }),
           authorised: z.boolean().optional(),
           powerOfAttorney: z.boolean().optional(),
+          /** The authorisation's number, date and who certified it, when an authorised person collects. */
+          authorisation: text(300, 'Văn bản ủy quyền').pipe(noMarkup('Văn bản ủy quyền')).optional(),
+        })
+        .optional(),
+      /** The fee at return: collected (amount and receipt number) or exempt (with the reason). */
+      fee: z
+        .object({
+          amount: z.number({ error: 'Số tiền phải là số' }).int().min(0, { error: 'Số tiền không âm' }).max(100_000_000),
+          receiptNo: text(40, 'Số biên lai').pipe(noMarkup('Số biên lai')).optional(),
+          exemptReason: text(300, 'Lý do miễn phí, lệ phí').pipe(noMarkup('Lý do miễn phí, lệ phí')).optional(),
         })
         .optional(),
       postalItem: text(13, 'Số hiệu bưu gửi').optional(),

@@ -94,13 +94,15 @@ export type LifecycleAction =
   | { type: 'obligationFulfilled'; note?: string }
   | { type: 'proposeExtension'; newDueAt: Date; reason: string }
   | { type: 'extend'; newDueAt?: Date; reason?: string }
-  | { type: 'finish'; result: { kind: ResultKind; summary: string; reason?: string } }
+  | { type: 'finish'; result: { kind: ResultKind; summary: string; reason?: string; number?: string; signedOn?: string } }
   | { type: 'returnToDesk'; reason: string }
   | {
       type: 'returnResult';
       method: ReturnMethod;
       /** Counter: who collected it and on what proof (the slip, or an ID when the slip is lost). */
-      receivedBy?: { name: string; proof: 'slip' | 'id'; authorised?: boolean; powerOfAttorney?: boolean };
+      receivedBy?: { name: string; proof: 'slip' | 'id'; authorised?: boolean; powerOfAttorney?: boolean; authorisation?: string };
+      /** The fee at return: the amount collected (0 when exempt) and the receipt number, or why it is exempt. */
+      fee?: { amount: number; receiptNo?: string; exemptReason?: string };
       /** Post: the S10 item number, when known. */
       postalItem?: string;
     }
@@ -608,16 +610,20 @@ export function transition(state: DossierLifecycleState, action: LifecycleAction
       if (!summary) return missing('Phải ghi kết quả giải quyết (tên giấy tờ, văn bản kết quả)');
       const reason = clean(action.result.reason);
       if (kind === 'rejected' && !reason) return missing('Kết quả từ chối giải quyết phải ghi rõ lý do');
+      const number = clean(action.result.number);
+      const signedOn = clean(action.result.signedOn);
+      const [y, m, d] = signedOn.split('-');
+      const ref = (number ? ` số ${number}` : '') + (signedOn ? ` ngày ${d}/${m}/${y}` : '');
       return apply(s, action, ctx, {
         to: 9,
         holder: 'desk',
         patch: { decided: true, pendingExtension: null },
         note:
-          (kind === 'granted' ? `Đã xử lý xong: ${summary}` : `Đã xử lý xong, từ chối giải quyết: ${summary} — ${reason}`) +
+          (kind === 'granted' ? `Đã xử lý xong: ${summary}${ref}` : `Đã xử lý xong, từ chối giải quyết: ${summary}${ref} — ${reason}`) +
           '; chuyển kết quả về Bộ phận Một cửa',
         form: '06',
         clock: 'stop',
-        details: { kind, summary, ...(reason ? { reason } : {}) },
+        details: { kind, summary, ...(reason ? { reason } : {}), ...(number ? { number } : {}), ...(signedOn ? { signedOn } : {}) },
       });
     }
     case 'returnResult': {
@@ -630,18 +636,32 @@ export function transition(state: DossierLifecycleState, action: LifecycleAction
         if (action.receivedBy.proof !== 'slip' && action.receivedBy.proof !== 'id') {
           return missing('Người nhận phải xuất trình Giấy tiếp nhận hoặc giấy tờ tùy thân');
         }
-        if (action.receivedBy.authorised && !action.receivedBy.powerOfAttorney) {
+        const authorisation = clean(action.receivedBy.authorisation);
+        if (action.receivedBy.authorised && !action.receivedBy.powerOfAttorney && !authorisation) {
           return missing('Người được ủy quyền nhận kết quả phải có văn bản ủy quyền');
         }
-        details.receivedBy = { ...action.receivedBy, name };
-        who = `, người nhận: ${name}` + (action.receivedBy.authorised ? ' (được ủy quyền)' : '');
+        details.receivedBy = { ...action.receivedBy, name, ...(authorisation ? { authorisation, powerOfAttorney: true } : {}) };
+        who =
+          `, người nhận: ${name}` +
+          (action.receivedBy.authorised ? ` (được ủy quyền${authorisation ? ` theo ${authorisation}` : ''})` : '');
+      }
+      let fee = '';
+      if (action.fee) {
+        const exemptReason = clean(action.fee.exemptReason);
+        const receiptNo = clean(action.fee.receiptNo);
+        if (action.fee.amount === 0 && !exemptReason) return missing('Miễn phí, lệ phí phải ghi lý do miễn');
+        details.fee = { amount: action.fee.amount, ...(receiptNo ? { receiptNo } : {}), ...(exemptReason ? { exemptReason } : {}) };
+        fee =
+          action.fee.amount === 0
+            ? `, miễn phí, lệ phí (${exemptReason})`
+            : `, đã thu ${action.fee.amount.toLocaleString('vi-VN')} đồng` + (receiptNo ? ` (biên lai số ${receiptNo})` : '');
       }
       const postalItem = clean(action.postalItem).toUpperCase();
       if (postalItem) details.postalItem = postalItem;
       return apply(s, action, ctx, {
         to: 10,
         holder: 'citizen',
-        note: `Trả kết quả ${METHOD_TEXT[action.method]}${who}` + (postalItem ? `, số hiệu bưu gửi ${postalItem}` : ''),
+        note: `Trả kết quả ${METHOD_TEXT[action.method]}${who}${fee}` + (postalItem ? `, số hiệu bưu gửi ${postalItem}` : ''),
         details,
       });
     }

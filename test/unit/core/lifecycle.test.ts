@@ -504,3 +504,21 @@ describe('returnToDesk', () => {
     expect(transition(reach(S.s4), { type: 'returnToDesk', reason: '  ' }, { role: 'specialist', at: T0 })).toMatchObject({ ok: false, code: 'MISSING' });
   });
 });
+
+describe('finish and return details', () => {
+  it('records the result document number and signing day in the history', () => {
+    const r = step(reach(S.s4), { type: 'finish', result: { kind: 'granted', summary: 'Giấy xác nhận TTHN', number: '12/2026/XN', signedOn: '2026-11-25' } }, 'specialist');
+    expect(r.event.note).toBe('Đã xử lý xong: Giấy xác nhận TTHN số 12/2026/XN ngày 25/11/2026; chuyển kết quả về Bộ phận Một cửa');
+    expect(r.event.details).toMatchObject({ number: '12/2026/XN', signedOn: '2026-11-25' });
+  });
+  it('returns to an authorised person with the authorisation, and records the fee or why it is exempt', () => {
+    const at = { type: 'returnResult', method: 'counter' } as const;
+    const authorised = step(reach(S.s9), { ...at, receivedBy: { name: 'Lê Văn An', proof: 'id', authorised: true, authorisation: 'Giấy ủy quyền số 05 ngày 20/11/2026, UBND phường chứng thực' }, fee: { amount: 30_000, receiptNo: '0000123' } }, 'reception');
+    expect(authorised.event.note).toBe(
+      'Trả kết quả tại Bộ phận Một cửa, người nhận: Lê Văn An (được ủy quyền theo Giấy ủy quyền số 05 ngày 20/11/2026, UBND phường chứng thực), đã thu 30.000 đồng (biên lai số 0000123)',
+    );
+    expect(transition(reach(S.s9), { ...at, receivedBy: { name: 'Lê Văn An', proof: 'id', authorised: true } }, { role: 'reception', at: T0 })).toMatchObject({ ok: false, code: 'MISSING' });
+    expect(transition(reach(S.s9), { ...at, fee: { amount: 0 } }, { role: 'reception', at: T0 })).toMatchObject({ ok: false, code: 'MISSING', message: 'Miễn phí, lệ phí phải ghi lý do miễn' });
+    expect(step(reach(S.s9), { ...at, fee: { amount: 0, exemptReason: 'Người có công với cách mạng' } }, 'reception').event.note).toContain('miễn phí, lệ phí (Người có công với cách mạng)');
+  });
+});
