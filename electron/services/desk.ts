@@ -243,13 +243,17 @@ export function createDesk(config: DeskConfig): Desk {
     action: LifecycleAction,
     at: Date,
     extra?: (next: DossierLifecycleState) => void,
-    /** What the desk adds to the event's details (a hand-over's recipient and step deadline). */
-    more?: Record<string, unknown>,
+    /** What the desk adds: details (a hand-over's recipient and step deadline), warnings (also told in the note). */
+    more?: { details?: Record<string, unknown>; warnings?: string[] },
   ) => {
     const state = loadLifecycle(row);
     const result = transition(state, action, { role: officerRole(), at });
     if (!result.ok) throw new DeskError(REFUSALS[result.code], result.message, { refusal: result.code });
-    if (more) result.event.details = { ...result.event.details, ...more };
+    if (more?.details) result.event.details = { ...result.event.details, ...more.details };
+    if (more?.warnings?.length) {
+      result.event.warnings = [...result.event.warnings, ...more.warnings];
+      result.event.note += ` (lưu ý: ${more.warnings.join('; ')})`;
+    }
     const next = result.state;
     if (result.event.clock === 'restart') next.dueAt = restartAfterSupplement(calendar.calendar(), at, procedureOf(row).timeLimit);
     const officer = currentOfficer();
@@ -288,6 +292,19 @@ export function createDesk(config: DeskConfig): Desk {
       extra?.(next);
     }).immediate();
     return next;
+  };
+
+  /**
+   * NĐ 118: the competent body asks for a supplement within 3 working days of receiving the dossier. Later is still
+   * recorded (the citizen must be told), with a warning in the history.
+   */
+  const lateAppraisalSupplement = (row: DossierDbRow, action: DossierAction, at: Date): string[] => {
+    if (action.type !== 'requestSupplement' || action.stage !== 'appraisal') return [];
+    const received = dossiers.events(row.id).filter((e) => e.action === 'forward').at(-1);
+    if (!received) return [];
+    const cal = calendar.calendar();
+    const days = workingMinutesBetween(cal, new Date(received.at), at) / (cal.dayMs / 60_000);
+    return days > 3 ? ['yêu cầu bổ sung quá 03 ngày làm việc kể từ khi cơ quan giải quyết nhận hồ sơ'] : [];
   };
 
   /** The active specialist (else leader) whose fields include the procedure's: the default recipient of a forward. */
@@ -683,7 +700,7 @@ export function createDesk(config: DeskConfig): Desk {
               dossiers.setAssignee(id, handedBy);
             }
           },
-          forward?.details,
+          { details: forward?.details, warnings: lateAppraisalSupplement(row, action, at) },
         );
       });
       return detail(id);

@@ -25,7 +25,7 @@ interface Detail {
   events: Array<{ action: string; note: string; officerName: string | null }>;
 }
 
-/** Monday 24/11/2026, 09:00 in Vietnam: a desk with its administrator, a reception officer and two specialists. */
+/** Tuesday 24/11/2026, 09:00 in Vietnam: a desk with its administrator, a reception officer and two specialists. */
 async function ward(clockIso = '2026-11-24T02:00:00Z') {
   const t = openTestDesk(clockIso);
   desks.push(t.desk);
@@ -75,7 +75,7 @@ describe('forwarding to the specialist', () => {
     const byDesk = await w.attempt(w.mai.slot, 'applyDossierAction', { id: created.id, action: { type: 'finish', result: { kind: 'granted', summary: 'Giấy xác nhận TTHN số 12/2026' } } });
     expect(code(byDesk)).toBe('FORBIDDEN');
 
-    w.clock.set('2026-11-25T03:00:00Z'); // Tuesday 10:00, before the due date (3 working days)
+    w.clock.set('2026-11-25T03:00:00Z'); // Wednesday 10:00, before the due date (3 working days)
     const done = await w.call(w.binh.slot, 'applyDossierAction', { id: created.id, action: { type: 'finish', result: { kind: 'granted', summary: 'Giấy xác nhận TTHN số 12/2026' } } });
     expect(done.dossier.status).toBe(9);
     const stats = await w.call<{ totals: { early: number; onTime: number; late: number } }>(w.admin, 'onTimeStats', { year: 2026 });
@@ -99,7 +99,7 @@ describe('forwarding to the specialist', () => {
   it('marks a hand-over after the deadline late: accepted after 15:00, forwarded after the next morning session', async () => {
     const w = await ward('2026-11-24T08:30:00Z'); // 15:30
     const created = await w.call<{ id: number }>(w.mai.slot, 'createDossier', { ...intake(), accept: true });
-    w.clock.set('2026-11-25T05:00:00Z'); // Tuesday 12:00: past 11:30, the close of the first session
+    w.clock.set('2026-11-25T05:00:00Z'); // Wednesday 12:00: past 11:30, the close of the first session
     await w.call(w.mai.slot, 'applyDossierAction', { id: created.id, action: { type: 'forward', to: 'specialist', recipientId: w.binh.id } });
     const slip = await w.call<{ id: number }>(w.mai.slot, 'issueDocument', { dossierId: created.id, form: '06' });
     const pdf = await w.call<{ contentBase64: string }>(w.mai.slot, 'getDocument', { id: slip.id });
@@ -124,6 +124,21 @@ describe('forwarding to the specialist', () => {
     const text = (await readPdf(Buffer.from(pdf.contentBase64, 'base64'))).map((p) => p.text).join('\n');
     expect(text).toMatch(/Chuyển lại:\s*Hồ sơ thuộc\s*lĩnh vực đất\s*đai/);
     expect(text).toContain('Lê Văn Đạt');
+  });
+
+  it('warns in the history when the body asks for a supplement more than 3 working days after receiving it', async () => {
+    const w = await ward();
+    const supplement = { type: 'requestSupplement', stage: 'appraisal', items: [{ name: 'Tờ khai', reason: 'Thiếu chữ ký' }], reason: 'Bổ sung chữ ký' };
+    const quick = await w.call<{ id: number }>(w.mai.slot, 'createDossier', { ...intake(), accept: true });
+    const slow = await w.call<{ id: number }>(w.mai.slot, 'createDossier', { ...intake({ fullName: 'Trần Văn Chậm' }), accept: true });
+    for (const d of [quick, slow]) await w.call(w.mai.slot, 'applyDossierAction', { id: d.id, action: { type: 'forward', to: 'specialist' } });
+    w.clock.set('2026-11-27T02:00:00Z'); // Friday 09:00: 3 working days after Tuesday 09:00
+    const inTime = await w.call(w.binh.slot, 'applyDossierAction', { id: quick.id, action: supplement });
+    expect(inTime.events.at(-1)!.note).not.toContain('lưu ý');
+    w.clock.set('2026-11-27T03:00:00Z'); // an hour later
+    const late = await w.call(w.binh.slot, 'applyDossierAction', { id: slow.id, action: supplement });
+    expect(late.events.at(-1)!.note).toContain('(lưu ý: yêu cầu bổ sung quá 03 ngày làm việc kể từ khi cơ quan giải quyết nhận hồ sơ)');
+    expect(late.dossier.status).toBe(5);
   });
 
   it('refuses a recipient who is not an active specialist or leader, in Vietnamese', async () => {
