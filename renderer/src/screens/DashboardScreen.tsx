@@ -328,7 +328,11 @@ function Charts({ data, series, count, rate }: { data: OnTimeStats; series: Seri
     <div className="dashboard-charts">
       {figure(
         'month',
-        <StackedColumns title={t('stats.chart.month.svg')} description={summary(data.totals)} series={series} data={months} formatValue={count} />,
+        data.totals.finished === 0 ? (
+          empty
+        ) : (
+          <StackedColumns title={t('stats.chart.month.svg')} description={summary(data.totals)} series={series} data={months} formatValue={count} />
+        ),
         data.byMonth.map((m) => tableRow(m.key, monthLabel(m.key), m)),
       )}
       {figure(

@@ -14,7 +14,6 @@ import {
   Switch,
   Table,
   Tabs,
-  Tag,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -37,6 +36,7 @@ import {
 import { call, isElectron, useDesk } from '../api';
 import { FormAlert } from '../components/FormAlert';
 import { PostageCalculator } from '../components/postal/PostageCalculator';
+import { ShipmentStatusTag } from '../components/postal/ShipmentStatusTag';
 import '../components/postal/postal.css';
 import { fold, formatDateTime, formatDay, formatVnd } from '../lib/format';
 import { clearEditedErrors, submitToDesk } from '../lib/formErrors';
@@ -159,8 +159,6 @@ function placeOf(s: Shipment): string {
   return [s.address, ...[s.ward, s.provinceName].filter((p) => p && !address.includes(fold(p)))].filter(Boolean).join(', ');
 }
 
-const STATUS_COLOURS: Record<ShipmentStatus, string> = { prepared: 'gold', handed_over: 'blue', delivered: 'green', returned: 'red' };
-
 /** "Sổ bưu gửi": the shipments, their S10 numbers and statuses, and the hand-over lists. */
 function ShipmentRegister() {
   const { t } = useTranslation();
@@ -218,7 +216,7 @@ function ShipmentRegister() {
           </div>
         </>
       ),
-      width: 200,
+      width: 235,
     },
     {
       key: 'recipient',
@@ -238,9 +236,13 @@ function ShipmentRegister() {
       title: t('postal.register.col.status'),
       render: (_, s) => (
         <>
-          <Tag color={STATUS_COLOURS[s.status]}>{t(`postal.status.${s.status}`)}</Tag>
+          <ShipmentStatusTag status={s.status} />
           {s.status !== 'prepared' && <div className="hint small">{formatDateTime(s.statusAt)}</div>}
-          {s.manifestNumber && <div className="hint small">{t('postal.register.manifest', { number: s.manifestNumber })}</div>}
+          {s.manifestNumber && (
+            <div className="hint small">
+              {t('postal.register.manifestLabel')} <span className="nowrap">{s.manifestNumber}</span>
+            </div>
+          )}
         </>
       ),
       width: 160,
@@ -315,10 +317,12 @@ function ShipmentRegister() {
         />
       )}
       <div className="postal-selection">
-        <span aria-live="polite">{selected.length > 0 ? t('postal.register.selected', { n: selected.length }) : ''}</span>
         <Button type="primary" disabled={selected.length === 0} onClick={() => setHandOver(true)}>
           {t('postal.register.handOver')}
         </Button>
+        <span aria-live="polite" className={selected.length > 0 ? undefined : 'hint'}>
+          {selected.length > 0 ? t('postal.register.selected', { n: selected.length }) : t('postal.register.selectHint')}
+        </span>
       </div>
       <Table<Shipment>
         rowKey="id"
@@ -333,7 +337,6 @@ function ShipmentRegister() {
           onChange: (keys) => setSelected(keys.map(Number)),
           getCheckboxProps: (s) => ({ disabled: s.status !== 'prepared', 'aria-label': s.dossierCode }),
         }}
-        scroll={{ x: 1100 }}
       />
       {page.next !== null && (
         <div className="form-actions start">
@@ -655,7 +658,7 @@ function TariffPanel() {
         {view.history.map((v) => (
           <li key={v.id}>
             <strong>{t('postal.tariff.validFrom', { day: formatDay(v.validFrom) })}</strong> — {v.tariff.name}{' '}
-            {v.id === current.id && <Tag color="green">{t('postal.tariff.inForce')}</Tag>}
+            {v.id === current.id && <span className="status-tag shipment-delivered">{t('postal.tariff.inForce')}</span>}
             <span className="hint small">
               {' '}
               {v.officerName ? t('postal.tariff.savedBy', { at: formatDateTime(v.createdAt), who: v.officerName }) : t('postal.tariff.shipped')}

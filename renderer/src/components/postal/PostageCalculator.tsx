@@ -1,4 +1,4 @@
-import { App as AntApp, Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Spin, Tag } from 'antd';
+import { App as AntApp, Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Select, Spin } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,6 +14,7 @@ import { fold, formatDateTime, formatDay, formatVnd } from '../../lib/format';
 import { fieldProblems, showFieldProblems } from '../../lib/formErrors';
 import { useDebounced } from '../../lib/useDebounced';
 import './postal.css';
+import { ShipmentStatusTag } from './ShipmentStatusTag';
 
 export interface PostageCalculatorProps {
   /** With a dossier: the calculator also creates the dossier's shipment ("Tạo bưu gửi"). */
@@ -296,7 +297,7 @@ export function PostageCalculator({ dossierId, initialProvince, initialWard, ini
                   {existing.items.map((s) => (
                     <li key={s.id}>
                       {t(`postal.directionShort.${s.direction}`)} · {s.grams.toLocaleString('vi-VN')} g · <strong>{formatVnd(s.amount)}</strong>{' '}
-                      <Tag>{t(`postal.status.${s.status}`)}</Tag>
+                      <ShipmentStatusTag status={s.status} />{' '}
                       <span className="hint small">
                         {s.itemNo ? <span className="mono">{s.itemNo}</span> : t('postal.register.noItemNo')} · {formatDateTime(s.createdAt)}
                       </span>
