@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import PDFDocument from 'pdfkit';
 import { DB_FILE_NAME } from '../db/connection';
 import { contract, QUEUE_TABS, type MethodInput, type QueueTab } from '../contract';
+import { vnParts } from '../core/vntime';
 import { ONLINE_PACKAGE_FORMAT } from '../contract/online';
 import { buildOnlinePackage } from '../online/zip-writer';
 import { loadShippedCatalogue } from './resources';
@@ -56,6 +57,7 @@ export interface BenchResult {
   acceptWarm: Stat;
   /** One lifecycle transition through the desk (forward to the specialist) with its event. */
   transition: Stat;
+  onTimeYear: Stat;
   /**
    * Switching queue tabs: listQueue({ tab, limit: 100 }) + queueCounts(), cycling through the 8 tabs, per variant
    * (see TAB_VARIANTS); `slowest` is the tab with the highest p95 in each variant.
@@ -389,6 +391,9 @@ export async function runBench(options: BenchOptions) {
           await desk.warmUp();
           const acceptWarm = await time(60, (i) => desk.acceptDossier({ id: created[i]! }));
           const transition = await time(60, (i) => desk.applyDossierAction({ id: created[i]!, action: { type: 'forward', to: 'specialist' } }));
+          // The on-time dashboard over the whole of this year (months × fields × officers from the scored columns).
+          const year = vnParts(new Date()).year;
+          const onTimeYear = await time(20, () => desk.onTimeStats(contract.onTimeStats.input.parse({ year })));
           const slipWarm = await timeSlips(options.resourcesDir, desk, created.slice(100, 160));
 
           // Intake with five ~2 MB scans: the files are made (untimed), ingested one after the other, then the dossier
@@ -472,6 +477,7 @@ export async function runBench(options: BenchOptions) {
             slipWarm: stat(slipWarm),
             acceptWarm: stat(acceptWarm),
             transition: stat(transition),
+            onTimeYear: stat(onTimeYear),
             tabSwitch,
             intakeWithFiles,
             importOnline,
@@ -543,6 +549,7 @@ function formatTable(results: BenchResult[]): string {
     ['Mẫu 01 (ấm) p50/p95', (r) => `${r.slipWarm.p50} / ${r.slipWarm.p95}`],
     ['Tiếp nhận + Mẫu 01 p50/p95', (r) => `${r.acceptWarm.p50} / ${r.acceptWarm.p95}`],
     ['chuyển hồ sơ (1 bước + sự kiện) p50/p95', (r) => `${r.transition.p50} / ${r.transition.p95}`],
+    ['thống kê đúng hạn cả năm p50/p95', (r) => `${r.onTimeYear.p50} / ${r.onTimeYear.p95}`],
     ['chuyển thẻ hàng đợi (trang + số đếm) p50/p95', (r) => tabCell(r, 'plain')],
     ['  thẻ + sắp theo hạn p50/p95', (r) => tabCell(r, 'due')],
     ['  thẻ + lọc quá hạn p50/p95', (r) => tabCell(r, 'overdue')],
