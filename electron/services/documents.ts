@@ -296,7 +296,13 @@ function forwardedTo(details: ForwardDetails): string {
 /** The hand-overs of the control slip, from the dossier's events (issue 6 adds the specialists' own steps). */
 export function controlSlipRows(events: readonly EventDbRow[], dueAt: number | null): ControlSlipData['rows'] {
   const rows: ControlSlipData['rows'] = [];
-  const outcome = (at: number) => (dueAt === null ? null : at <= dueAt ? ('on_time' as const) : ('late' as const));
+  // QĐ 766 by the calendar: an earlier day than the due day is early, the due day (by its hour) on time, later late.
+  const day = (ms: number) => {
+    const p = vnParts(new Date(ms));
+    return p.year * 10_000 + p.month * 100 + p.day;
+  };
+  const outcome = (at: number) =>
+    dueAt === null ? null : at > dueAt ? ('late' as const) : day(at) < day(dueAt) ? ('early' as const) : ('on_time' as const);
   events.forEach((e, i) => {
     const at = new Date(e.at);
     const who = e.officerName ? ` (${e.officerName})` : '';
