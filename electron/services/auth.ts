@@ -51,16 +51,18 @@ export function authService(deps: AuthDeps) {
   const sessions = new Map<string, Session>();
   const now = () => clock().getTime();
 
+  const officerOf = (o: OfficerRow) => ({
+    id: o.id,
+    username: o.username ?? '',
+    fullName: o.fullName,
+    title: o.title,
+    unit: o.unit,
+    fields: o.fields,
+    role: o.role,
+  });
+
   const view = (s: Session, o: OfficerRow): SessionView => ({
-    officer: {
-      id: o.id,
-      username: o.username ?? '',
-      fullName: o.fullName,
-      title: o.title,
-      unit: o.unit,
-      fields: o.fields,
-      role: o.role,
-    },
+    officer: officerOf(o),
     locked: s.locked,
     lockMinutes: deps.lockMinutes(),
     mustChangePassword: o.mustChangePassword,
@@ -109,13 +111,7 @@ export function authService(deps: AuthDeps) {
   };
 
   const toAccount = (o: OfficerRow): Account => ({
-    id: o.id,
-    username: o.username ?? '',
-    fullName: o.fullName,
-    title: o.title,
-    unit: o.unit,
-    fields: o.fields,
-    role: o.role,
+    ...officerOf(o),
     active: o.active,
     hasPassword: o.passwordHash !== null,
     lockedUntil: resting(o) ? new Date(o.lockedUntil!).toISOString() : null,

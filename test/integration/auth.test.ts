@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { METHOD_ACCESS, METHOD_NAMES, type Result } from '../../electron/contract';
 import { DB_FILE_NAME } from '../../electron/db/connection';
-import { deskGate, type SessionSlot } from '../../electron/services/gate';
+import { deskGate } from '../../electron/services/gate';
 import type { Desk } from '../../electron/services/desk';
-import { SETUP, intake, openTestDesk, value } from '../support/desk';
+import { SETUP, intake, openTestDesk, sessionSlot, signedInDesk, value } from '../support/desk';
 
 /**
  * Officers' accounts, sessions and roles through the gate every door uses (the IPC and HTTP doors only add where the
@@ -16,19 +16,12 @@ afterEach(() => {
   desks.splice(0).forEach((d) => d.close());
 });
 
-function slot(): SessionSlot & { token: string | null } {
-  const s = { token: null as string | null, get: () => s.token, set: (t: string | null) => void (s.token = t) };
-  return s;
-}
+const slot = () => sessionSlot();
 
-async function configured(clockIso = '2026-11-24T02:00:00Z') {
-  const t = openTestDesk(clockIso);
+async function configured(clockIso?: string) {
+  const t = await signedInDesk(clockIso);
   desks.push(t.desk);
-  value(await t.desk.setupDesk(SETUP));
-  const gate = deskGate(t.desk, 'browser');
-  const admin = slot();
-  value(await gate.call(admin, 'signIn', { username: SETUP.officer.username, password: SETUP.officer.password }));
-  return { ...t, gate, admin };
+  return t;
 }
 
 const code = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/contract';
 import type { Desk } from '../../electron/services/desk';
-import { deskGate, type SessionSlot } from '../../electron/services/gate';
+import type { SessionSlot } from '../../electron/services/gate';
 import { readPdf } from '../unit/documents/pdf-read';
-import { SETUP, intake, openTestDesk, value } from '../support/desk';
+import { intake, sessionSlot, signedInDesk, value } from '../support/desk';
 
 /**
  * The second half of a dossier's life through the gate (as both doors call it): the desk forwards to the specialist
@@ -13,11 +13,6 @@ import { SETUP, intake, openTestDesk, value } from '../support/desk';
 const desks: Desk[] = [];
 afterEach(() => desks.splice(0).forEach((d) => d.close()));
 
-/** A door's session slot, with the password its officer types when the screen has locked. */
-const slot = (password = SETUP.officer.password): SessionSlot & { password: string } => {
-  let token: string | null = null;
-  return { password, get: () => token, set: (t) => void (token = t) };
-};
 const code = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
 
 interface Detail {
@@ -27,17 +22,14 @@ interface Detail {
 
 /** Tuesday 24/11/2026, 09:00 in Vietnam: a desk with its administrator, a reception officer and two specialists. */
 async function ward(clockIso = '2026-11-24T02:00:00Z') {
-  const t = openTestDesk(clockIso);
+  const t = await signedInDesk(clockIso);
   desks.push(t.desk);
-  value(await t.desk.setupDesk(SETUP));
-  const gate = deskGate(t.desk, 'browser');
-  const admin = slot();
-  value(await gate.call(admin, 'signIn', { username: SETUP.officer.username, password: SETUP.officer.password }));
+  const { gate, admin } = t;
   const account = async (username: string, fullName: string, role: string, fields: string[]) => {
     const a = value(
       await gate.call(admin, 'saveAccount', { username, fullName, title: role === 'specialist' ? 'Công chức' : '', unit: '', fields, role, active: true, password: 'TamThoi2026' }),
     ) as { id: number };
-    const s = slot(`Moi2026-${fullName.length}x`);
+    const s = sessionSlot(`Moi2026-${fullName.length}x`);
     value(await gate.call(s, 'signIn', { username, password: 'TamThoi2026' }));
     value(await gate.call(s, 'changePassword', { current: 'TamThoi2026', next: s.password }));
     return { id: a.id, slot: s };
@@ -54,7 +46,7 @@ async function ward(clockIso = '2026-11-24T02:00:00Z') {
   };
   const call = async <T = Detail>(who: SessionSlot & { password: string }, method: string, input: unknown) =>
     value((await attempt(who, method, input)) as Result<T>);
-  return { ...t, gate, admin, mai, binh, dat, call, attempt };
+  return { ...t, mai, binh, dat, call, attempt };
 }
 
 describe('forwarding to the specialist', () => {

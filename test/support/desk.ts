@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDesk, type Desk } from '../../electron/services/desk';
+import { deskGate, type SessionSlot } from '../../electron/services/gate';
 import type { IntakeInput, Result } from '../../electron/contract';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,4 +77,20 @@ export const intake = (overrides: Partial<IntakeInput['applicant']> = {}, proced
 export function value<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.details ?? '')}`);
   return r.value;
+}
+
+/** A door's session slot (main's, or a browser's cookie), with the password its officer types when the screen locks. */
+export function sessionSlot(password: string = SETUP.officer.password): SessionSlot & { password: string; token: string | null } {
+  const s = { password, token: null as string | null, get: () => s.token, set: (t: string | null) => void (s.token = t) };
+  return s;
+}
+
+/** A set-up desk behind the gate both doors use, with its administrator signed in at `admin`. */
+export async function signedInDesk(clockIso = '2026-11-24T02:00:00Z') {
+  const t = openTestDesk(clockIso);
+  value(await t.desk.setupDesk(SETUP));
+  const gate = deskGate(t.desk, 'browser');
+  const admin = sessionSlot();
+  value(await gate.call(admin, 'signIn', { username: SETUP.officer.username, password: SETUP.officer.password }));
+  return { ...t, gate, admin };
 }

@@ -817,6 +817,37 @@ function TariffEditor({ base, onCancel, onSaved }: { base: PostalTariff; onCance
       ×
     </Button>
   );
+  /** The weight bands and the extra steps: one row per zone × direction, with its grams and price. */
+  const zoneRows = (list: 'bands' | 'extraStep', legend: string, grams: 'maxGrams' | 'grams', gramsLabel: string, empty?: string) => (
+    <fieldset className="tariff-rows">
+      <legend>{legend}</legend>
+      <Form.List name={list}>
+        {(fields, { add, remove }) => (
+          <>
+            {empty && fields.length === 0 && <p className="hint small">{empty}</p>}
+            {fields.map((f) => (
+              <div key={f.key} className="tariff-row">
+                <Form.Item name={[f.name, 'zone']} label={t('postal.tariff.zone')}>
+                  <Select options={zoneOptions} style={{ width: 150 }} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'direction']} label={t('postal.tariff.direction')}>
+                  <Select options={legOptions} style={{ width: 170 }} />
+                </Form.Item>
+                <Form.Item name={[f.name, grams]} label={gramsLabel}>
+                  <InputNumber min={1} precision={0} />
+                </Form.Item>
+                <Form.Item name={[f.name, 'price']} label={t('postal.tariff.price')}>
+                  <InputNumber min={0} precision={0} step={500} style={{ width: 140 }} />
+                </Form.Item>
+                <Form.Item label=" ">{removeButton(() => remove(f.name))}</Form.Item>
+              </div>
+            ))}
+            <Button onClick={() => add({ zone: 'noi_tinh', direction: 'send', [grams]: null, price: null })}>{t('postal.tariff.add')}</Button>
+          </>
+        )}
+      </Form.List>
+    </fieldset>
+  );
 
   return (
     <Card size="small" title={<h2 className="card-title">{t('postal.tariff.editTitle')}</h2>}>
@@ -860,62 +891,8 @@ function TariffEditor({ base, onCancel, onSaved }: { base: PostalTariff; onCance
           </Form.Item>
         </Space>
 
-        <fieldset className="tariff-rows">
-          <legend>{t('postal.tariff.bands')}</legend>
-          <Form.List name="bands">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f) => (
-                  <div key={f.key} className="tariff-row">
-                    <Form.Item name={[f.name, 'zone']} label={t('postal.tariff.zone')}>
-                      <Select options={zoneOptions} style={{ width: 150 }} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'direction']} label={t('postal.tariff.direction')}>
-                      <Select options={legOptions} style={{ width: 170 }} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'maxGrams']} label={t('postal.tariff.maxGrams')}>
-                      <InputNumber min={1} precision={0} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'price']} label={t('postal.tariff.price')}>
-                      <InputNumber min={0} precision={0} step={500} style={{ width: 140 }} />
-                    </Form.Item>
-                    <Form.Item label=" ">{removeButton(() => remove(f.name))}</Form.Item>
-                  </div>
-                ))}
-                <Button onClick={() => add({ zone: 'noi_tinh', direction: 'send', maxGrams: null, price: null })}>{t('postal.tariff.add')}</Button>
-              </>
-            )}
-          </Form.List>
-        </fieldset>
-
-        <fieldset className="tariff-rows">
-          <legend>{t('postal.tariff.extraStep')}</legend>
-          <Form.List name="extraStep">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.length === 0 && <p className="hint small">{t('postal.tariff.noExtraStep')}</p>}
-                {fields.map((f) => (
-                  <div key={f.key} className="tariff-row">
-                    <Form.Item name={[f.name, 'zone']} label={t('postal.tariff.zone')}>
-                      <Select options={zoneOptions} style={{ width: 150 }} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'direction']} label={t('postal.tariff.direction')}>
-                      <Select options={legOptions} style={{ width: 170 }} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'grams']} label={t('postal.tariff.grams')}>
-                      <InputNumber min={1} precision={0} />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'price']} label={t('postal.tariff.price')}>
-                      <InputNumber min={0} precision={0} step={500} style={{ width: 140 }} />
-                    </Form.Item>
-                    <Form.Item label=" ">{removeButton(() => remove(f.name))}</Form.Item>
-                  </div>
-                ))}
-                <Button onClick={() => add({ zone: 'noi_tinh', direction: 'send', grams: null, price: null })}>{t('postal.tariff.add')}</Button>
-              </>
-            )}
-          </Form.List>
-        </fieldset>
+        {zoneRows('bands', t('postal.tariff.bands'), 'maxGrams', t('postal.tariff.maxGrams'))}
+        {zoneRows('extraStep', t('postal.tariff.extraStep'), 'grams', t('postal.tariff.grams'), t('postal.tariff.noExtraStep'))}
 
         <fieldset className="tariff-rows">
           <legend>{t('postal.tariff.surcharges')}</legend>
