@@ -35,6 +35,9 @@ export interface AuthDeps {
 const hhmm = (ms: number) =>
   new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }).format(ms);
 
+/** A role's name inside a sentence: its first letter small, "Một cửa" kept as the name it is. */
+const inSentence = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
 const badCredentials = () =>
   new DeskError('VALIDATION', 'Tên đăng nhập hoặc mật khẩu không đúng.', [
     { path: 'password', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
@@ -167,8 +170,8 @@ export function authService(deps: AuthDeps) {
       if (s.locked) throw new DeskError('SESSION_LOCKED', 'Màn hình đã khóa; hãy nhập mật khẩu để tiếp tục.');
       if (o.mustChangePassword) throw new DeskError('FORBIDDEN', 'Hãy đổi mật khẩu trước khi làm việc.');
       if (access !== 'signedIn' && !access.includes(o.role)) {
-        const who = access.map((r) => ROLE_NAMES[r].toLowerCase()).join(', ');
-        throw new DeskError('FORBIDDEN', `Chức năng này dành cho ${who}; tài khoản của bạn là ${ROLE_NAMES[o.role].toLowerCase()}.`, {
+        const who = access.map((r) => inSentence(ROLE_NAMES[r])).join(', ');
+        throw new DeskError('FORBIDDEN', `Chức năng này dành cho ${who}; tài khoản của bạn là ${inSentence(ROLE_NAMES[o.role])}.`, {
           role: o.role,
         });
       }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { api, ensureConfigured, expectAccessible, fieldError, openDesk, pickProcedure, screenshot } from './desk';
+import { ADMIN, api, ensureConfigured, expectAccessible, fieldError, openDesk, pickProcedure, screenshot } from './desk';
 
 /**
  * The first slice through the browser door, as a new officer: first-run setup, the empty queue, a new dossier (F2),
@@ -17,6 +17,7 @@ function failOnDialogs(page: Page) {
 }
 
 test('a new officer sets up the desk, receives a dossier and prints its slip', async ({ page, context }) => {
+  test.setTimeout(120_000); // ten screens, each checked with axe
   failOnDialogs(page);
 
   await test.step('first run: setup pre-filled with the ward, plus the officer', async () => {
@@ -24,8 +25,16 @@ test('a new officer sets up the desk, receives a dossier and prints its slip', a
     await expect(page.getByRole('heading', { level: 1, name: /Thiết lập ban đầu/ })).toBeVisible();
     await expect(page.getByLabel('Tên đơn vị tiếp nhận')).toHaveValue('Trung tâm Phục vụ hành chính công phường Tĩnh Gia');
     await expect(page.getByLabel('Tỉnh/thành phố')).toHaveValue('Thanh Hóa');
-    await page.getByLabel('Họ và tên cán bộ').fill('Lê Văn Tâm');
-    await page.getByLabel('Chức danh').fill('Công chức Văn phòng - Thống kê');
+    await page.getByLabel('Họ và tên cán bộ').fill(ADMIN.fullName);
+    await page.getByLabel('Chức danh').fill(ADMIN.title);
+    await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN.password);
+    // Typed twice: a mismatch is caught here, under the field, before anything is sent.
+    await page.getByLabel('Nhập lại mật khẩu').fill(`${ADMIN.password}x`);
+    await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
+    await expect(fieldError(page, 'Nhập lại mật khẩu')).toHaveText('Mật khẩu nhập lại không khớp.');
+    await page.getByLabel('Nhập lại mật khẩu').fill(ADMIN.password);
+    await expect(fieldError(page, 'Nhập lại mật khẩu')).toHaveCount(0);
     await expectAccessible(page, 'setup');
     await screenshot(page, '01-setup');
     await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
@@ -34,7 +43,9 @@ test('a new officer sets up the desk, receives a dossier and prints its slip', a
   await test.step('the queue starts empty', async () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Hàng đợi hồ sơ' })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText('Trung tâm Phục vụ hành chính công phường Tĩnh Gia');
+    // Signed in straight after the setup (no second prompt), as the desk's administrator.
     await expect(page.getByRole('banner')).toContainText('Lê Văn Tâm');
+    await expect(page.getByRole('banner')).toContainText('Quản trị viên');
     await expect(page.getByText('Chưa có hồ sơ nào.')).toBeVisible();
     await expect(page.getByRole('grid', { name: 'Danh sách hồ sơ' }).getByRole('row')).toHaveCount(1); // header only
     await expectAccessible(page, 'queue (empty)');

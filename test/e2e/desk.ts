@@ -19,7 +19,7 @@ export const ADMIN = { fullName: 'Lê Văn Tâm', title: 'Công chức Văn phò
 /**
  * Opens the tokened URL as a new officer would (the server sets the door cookie and redirects to /) and, on a
  * configured desk, signs in as `who` (the administrator unless told) through the same door the sign-in screen uses.
- * The sign-in screen itself is driven in auth.spec.ts.
+ * The sign-in screen itself is driven in officers.spec.ts.
  */
 export async function openDesk(page: Page, who: { username: string; password: string } = ADMIN): Promise<void> {
   await page.goto(deskUrl());

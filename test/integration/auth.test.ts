@@ -122,7 +122,7 @@ describe('accounts and roles', () => {
     const intakeAsSpecialist = await gate.call(binh, 'createDossier', intake());
     expect(code(intakeAsSpecialist)).toBe('FORBIDDEN');
     expect(message(intakeAsSpecialist)).toBe(
-      'Chức năng này dành cho cán bộ tiếp nhận (một cửa), lãnh đạo, quản trị viên; tài khoản của bạn là công chức chuyên môn.',
+      'Chức năng này dành cho cán bộ tiếp nhận (Một cửa), lãnh đạo, quản trị viên; tài khoản của bạn là công chức chuyên môn.',
     );
     expect(code(await gate.call(binh, 'saveAccount', { username: 'x.y', fullName: 'X Y', title: '', unit: '', fields: [], role: 'admin', active: true, password: 'MatKhau2026' }))).toBe('FORBIDDEN');
     expect(code(await gate.call(binh, 'saveMailSettings', {}))).toBe('FORBIDDEN');

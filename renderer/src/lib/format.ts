@@ -26,6 +26,22 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${formatDate(iso)} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
 }
 
+/** dd/mm/yyyy HH:mm:ss (the sign-in log: attempts a few seconds apart must stay in order on screen). */
+export function formatDateTimeSeconds(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = vnWallClock(iso);
+  if (!d) return iso;
+  return `${formatDateTime(iso)}:${pad2(d.getUTCSeconds())}`;
+}
+
+/** HH:mm, Vietnam time. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = vnWallClock(iso);
+  if (!d) return iso;
+  return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+}
+
 /** Search folding exactly as the desk does it (one implementation, in the contract). */
 export { foldVietnamese as fold } from '../../../electron/contract';
 

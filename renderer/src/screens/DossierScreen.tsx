@@ -3,16 +3,19 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentMeta, DossierDetail } from '../../../electron/contract';
 import { call, documentUrl, openDocument, useDesk } from '../api';
-import { ActionDialog, isSimpleAction, type SimpleAction } from '../components/ActionDialog';
+import { useOfficer } from '../api/session';
+import { ActionDialog, isDialogAction, isWorkAction, type DialogAction } from '../components/ActionDialog';
 import { CorrectionDialog } from '../components/dossier/CorrectionDialog';
 import { DocumentsList, issuedDocuments } from '../components/dossier/DocumentsList';
 import { DossierMail, DossierPrintLog } from '../components/dossier/DossierLogs';
 import { History } from '../components/dossier/History';
 import { FeeAmount } from '../components/IntakeLive';
+import { PostageCalculator } from '../components/postal/PostageCalculator';
 import { useFileStore } from '../components/review/fileStore';
 import { ReviewPanel } from '../components/review/ReviewPanel';
 import { useReview } from '../components/review/useReview';
 import { StatusTag } from '../components/StatusTag';
+import { canCall } from '../lib/access';
 import { formatDateTime } from '../lib/format';
 import { competentUnitText } from '../lib/intake';
 import { onEscape } from '../lib/keys';
@@ -21,10 +24,28 @@ import { navigate } from '../lib/router';
 /** Refused, withdrawn, stopped, finished, returned: nothing left to review, attach or correct. */
 const CLOSED_STATUSES = new Set([3, 7, 8, 9, 10]);
 /** The order of the lifecycle buttons: the likely next step first. */
-const ACTION_ORDER: SimpleAction[] = ['supplementReceived', 'requestSupplement', 'refuse', 'forward', 'withdraw', 'cancelWithdrawal', 'stop'];
+const ACTION_ORDER: DialogAction[] = [
+  'returnResult',
+  'startProcessing',
+  'finish',
+  'supplementReceived',
+  'obligationFulfilled',
+  'requestSupplement',
+  'refuse',
+  'forward',
+  'requestFinancialObligation',
+  'proposeExtension',
+  'extend',
+  'returnToDesk',
+  'withdraw',
+  'cancelWithdrawal',
+  'stop',
+];
+/** The steps that move the dossier on; the first of them offered is the primary button. */
+const NEXT_STEPS = new Set<DialogAction>(['returnResult', 'startProcessing', 'finish', 'supplementReceived', 'obligationFulfilled']);
 
 interface DialogState {
-  type: SimpleAction;
+  type: DialogAction;
   label: string;
   requiresOverride: boolean;
   prefill?: { items: { position: number; reason: string }[]; reason: string };
@@ -37,12 +58,13 @@ export function DossierScreen({ id }: { id: number }) {
   const review = useReview(detail.data);
   const store = useFileStore(detail.data?.attachments);
   const [accepting, setAccepting] = useState(false);
-  const [preparing, setPreparing] = useState<SimpleAction | null>(null);
+  const [preparing, setPreparing] = useState<DialogAction | null>(null);
   const [actionError, setActionError] = useState<string>();
   const [blockedDocument, setBlockedDocument] = useState<DocumentMeta | null>(null);
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [correcting, setCorrecting] = useState(false);
   const procedures = useDesk('listProcedures', {});
+  const officer = useOfficer();
   const headingRef = useRef<HTMLHeadingElement>(null);
   /** Bumped when a print or an e-mail may have changed the dossier's logs. */
   const [logTick, setLogTick] = useState(0);
@@ -120,7 +142,7 @@ export function DossierScreen({ id }: { id: number }) {
     });
   };
 
-  const startAction = async (type: SimpleAction, label: string, requiresOverride: boolean) => {
+  const startAction = async (type: DialogAction, label: string, requiresOverride: boolean) => {
     setActionError(undefined);
     setBlockedDocument(null);
     if (type !== 'requestSupplement') {
@@ -163,11 +185,14 @@ export function DossierScreen({ id }: { id: number }) {
   const data = detail.data;
   const { dossier, documents, events, fee, lifecycle, portal } = data;
   const open = !CLOSED_STATUSES.has(dossier.status);
-  const canCorrect = open && dossier.acceptedAt !== null && !lifecycle.decided;
+  // What the officer's role may do here (a specialist neither reviews, attaches nor corrects: the desk does).
+  const may = (method: 'correctDossier' | 'reviewComponents' | 'attachFiles' | 'acceptDossier') => !officer || canCall(officer.role, method);
+  const canCorrect = open && dossier.acceptedAt !== null && !lifecycle.decided && may('correctDossier');
   const problems = review.problems.length;
   const actions = data.actions
-    .filter((a) => isSimpleAction(a.type))
-    .sort((a, b) => ACTION_ORDER.indexOf(a.type as SimpleAction) - ACTION_ORDER.indexOf(b.type as SimpleAction));
+    .filter((a) => isDialogAction(a.type))
+    .sort((a, b) => ACTION_ORDER.indexOf(a.type as DialogAction) - ACTION_ORDER.indexOf(b.type as DialogAction));
+  const nextStep = actions.find((a) => NEXT_STEPS.has(a.type as DialogAction))?.type;
   const procedure = procedures.data?.find((p) => p.id === dossier.procedureId);
   const forwardDefault = procedure
     ? { to: procedure.competentUnit.kind === 'ward_role' ? ('specialist' as const) : ('external' as const), recipient: competentUnitText(procedure) }
@@ -186,7 +211,7 @@ export function DossierScreen({ id }: { id: number }) {
           </h1>
           <StatusTag status={dossier.status} />
         </div>
-        {dossier.status === 1 && (
+        {dossier.status === 1 && may('acceptDossier') && (
           <div className="head-actions">
             {problems > 0 ? (
               <span className="keys-hint accept-hint review-warning" role="status">
@@ -226,9 +251,9 @@ export function DossierScreen({ id }: { id: number }) {
         {(actions.length > 0 || canCorrect) && (
           <div className="dossier-actions" role="group" aria-label={t('dossier.actions')}>
             {actions.map((a) => {
-              const type = a.type as SimpleAction;
-              const label = t(`action.label.${type}`, { defaultValue: a.label });
-              const suggested = (type === 'requestSupplement' && problems > 0) || type === 'supplementReceived';
+              const type = a.type as DialogAction;
+              const label = t(isWorkAction(type) ? `work.label.${type}` : `action.label.${type}`, { defaultValue: a.label });
+              const suggested = (type === 'requestSupplement' && problems > 0) || type === nextStep;
               return (
                 <Button
                   key={type}
@@ -309,7 +334,7 @@ export function DossierScreen({ id }: { id: number }) {
         />
       )}
 
-      <ReviewPanel detail={data} store={store} review={review} canReview={open} canAttach={open} onChanged={detail.reload} />
+      <ReviewPanel detail={data} store={store} review={review} canReview={open && may('reviewComponents')} canAttach={open && may('attachFiles')} onChanged={detail.reload} />
 
       <div className="dossier-grid">
         <div className="dossier-main">
@@ -385,6 +410,11 @@ export function DossierScreen({ id }: { id: number }) {
               ]}
             />
           </Card>
+          {dossier.delivery.method === 'post' && (
+            <Card size="small" className="postage-card" title={<h2 className="card-title">{t('postal.calc.card')}</h2>}>
+              <PostageCalculator dossierId={dossier.id} initialAddress={dossier.delivery.address ?? dossier.address} onShipmentCreated={reloadAll} />
+            </Card>
+          )}
         </div>
         <div className="dossier-side">
           <Card size="small" title={<h2 className="card-title">{t('dossier.documents')}</h2>}>

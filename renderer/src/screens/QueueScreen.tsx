@@ -1,9 +1,10 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { Alert, Button, Input, Tooltip } from 'antd';
+import { Alert, Button, Input, Segmented, Tooltip } from 'antd';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTER_DEFAULTS, QUEUE_TABS, type QueueQuery, type QueueRow, type QueueTab } from '../../../electron/contract';
 import { call, useDesk } from '../api';
+import { useOfficer } from '../api/session';
 import { QueueFilters } from '../components/queue/QueueFilters';
 import { QueueRowView } from '../components/queue/QueueRowView';
 import { PANEL_ID, QueueTabs, tabId } from '../components/queue/QueueTabs';
@@ -11,8 +12,11 @@ import { SearchIcon, SortIcon } from '../components/queue/icons';
 import {
   DEFAULT_DIRECTION,
   hasFilters,
+  loadMine,
   loadPlace,
   loadView,
+  mineQuery,
+  saveMine,
   savePlace,
   saveView,
   toQuery,
@@ -21,6 +25,7 @@ import {
   type QueueView,
 } from '../components/queue/view';
 import '../components/queue/queue.css';
+import { canCall } from '../lib/access';
 import { navigate } from '../lib/router';
 import { useDebounced } from '../lib/useDebounced';
 
@@ -46,6 +51,9 @@ interface ListState {
   error?: string;
 }
 
+/** Decided or closed: no longer anyone's work (refused, stopped, finished, returned). */
+const DONE_STATUSES = new Set([3, 8, 9, 10]);
+
 const isEditable = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 
@@ -61,6 +69,10 @@ export function QueueScreen() {
   const counter = useDesk('getCounterSettings', {});
   const staleDays = counter.data?.staleDays ?? COUNTER_DEFAULTS.staleDays;
   const [list, setList] = useState<ListState>({ rows: [], next: null, loading: true, loaded: false });
+  // "Việc của tôi": the dossiers assigned to the signed-in officer (a specialist's default view).
+  const officer = useOfficer();
+  const [mine, setMineState] = useState(() => (officer ? loadMine(officer.id, officer.role) : false));
+  const myId = mine && officer ? officer.id : null;
   const [selected, setSelected] = useState(-1);
 
   const generation = useRef(0);
@@ -98,7 +110,7 @@ export function QueueScreen() {
   }, []);
 
   /** The listQueue input of the current view, as a string so equal views do not refetch. */
-  const queryKey = JSON.stringify(toQuery(view, query, PAGE_SIZE));
+  const queryKey = JSON.stringify(myId !== null ? mineQuery(view, query, PAGE_SIZE, myId) : toQuery(view, query, PAGE_SIZE));
 
   /** Loads the first page (reset) or the next keyset page. Answers to an older view are dropped. */
   const fetchPage = useCallback(
@@ -117,8 +129,10 @@ export function QueueScreen() {
           return;
         }
         nextCursor.current = r.value.nextCursor;
+        // My work is what is still to be done: the decided and closed dossiers stay in the full list.
+        const items = input.assigneeId !== undefined && input.tab === 'all' ? r.value.items.filter((row) => !DONE_STATUSES.has(row.status)) : r.value.items;
         setList((s) => {
-          const rows = reset ? r.value.items : [...s.rows, ...r.value.items];
+          const rows = reset ? items : [...s.rows, ...items];
           return { rows, next: rows.length >= MAX_ROWS ? null : r.value.nextCursor, loading: false, loaded: true };
         });
       });
@@ -334,6 +348,11 @@ export function QueueScreen() {
   };
 
   const byTab = counts.data?.byTab;
+  const setMine = (next: boolean) => {
+    if (!officer || next === mine) return;
+    setMineState(next);
+    saveMine(officer.id, next);
+  };
   const narrowed = query !== '' || hasFilters(view.filters);
   const nothingAtAll = !narrowed && view.tab === 'all';
 
@@ -398,15 +417,37 @@ export function QueueScreen() {
         <h1 className="page-title">{t('queue.title')}</h1>
         <div className="head-actions">
           <Button onClick={refresh}>{t('queue.refresh')}</Button>
-          <Button type="primary" onClick={() => navigate({ name: 'intake' })}>
-            {t('queue.newDossier')} <kbd className="kbd-light">F2</kbd>
-          </Button>
+          {(!officer || canCall(officer.role, 'createDossier')) && (
+            <Button type="primary" onClick={() => navigate({ name: 'intake' })}>
+              {t('queue.newDossier')} <kbd className="kbd-light">F2</kbd>
+            </Button>
+          )}
         </div>
       </div>
 
-      <QueueTabs value={view.tab} onChange={switchTab} counts={byTab} />
+      {officer && (
+        <div className="qscope">
+          <Segmented
+            aria-label={t('work.mine.toggleLabel')}
+            value={mine ? 'mine' : 'all'}
+            onChange={(v) => setMine(v === 'mine')}
+            options={[
+              { value: 'mine', label: t('work.mine.mine') },
+              { value: 'all', label: t('work.mine.all') },
+            ]}
+          />
+          {mine && <span className="muted">{t('work.mine.hint', { name: officer.fullName })}</span>}
+        </div>
+      )}
+      {!mine && <QueueTabs value={view.tab} onChange={switchTab} counts={byTab} />}
 
-      <div className="qpanel" role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(view.tab)}>
+      <div
+        className="qpanel"
+        role={mine ? 'region' : 'tabpanel'}
+        id={PANEL_ID}
+        aria-labelledby={mine ? undefined : tabId(view.tab)}
+        aria-label={mine ? t('work.mine.mine') : undefined}
+      >
         <div className="qtools">
           <Tooltip title={searchTip} mouseEnterDelay={0.6} placement="bottomLeft">
             <Input
@@ -453,7 +494,7 @@ export function QueueScreen() {
             ref={gridRef}
             className={`queue-grid qgrid${list.loaded ? '' : ' switching'}`}
             role="grid"
-            aria-label={`${t('queue.listLabel')}: ${t(`queue.tab.${view.tab}`)}`}
+            aria-label={`${t('queue.listLabel')}: ${mine ? t('work.mine.mine') : t(`queue.tab.${view.tab}`)}`}
             aria-rowcount={next === null ? rows.length + 1 : -1}
             aria-activedescendant={selectedIndex >= 0 ? `queue-row-${selectedIndex}` : undefined}
             aria-busy={list.loading}
@@ -512,7 +553,9 @@ export function QueueScreen() {
           {rows.length === 0 && list.loaded && !list.loading && !list.error && (
             <div className="queue-empty">
               <p className="queue-empty-title">
-                {nothingAtAll
+                {mine && !narrowed
+                  ? t('work.mine.empty')
+                  : nothingAtAll
                   ? t('queue.empty')
                   : !narrowed
                     ? t('queue.emptyTab', { tab: t(`queue.tab.${view.tab}`) })
@@ -520,10 +563,11 @@ export function QueueScreen() {
                       ? t('queue.noMatchInTab', { tab: t(`queue.tab.${view.tab}`) })
                       : t('queue.noMatch')}
               </p>
-              {nothingAtAll && <p>{t('queue.emptyHint')}</p>}
-              {!nothingAtAll && (
+              {mine && !narrowed && <p>{t('work.mine.emptyHint')}</p>}
+              {!mine && nothingAtAll && <p>{t('queue.emptyHint')}</p>}
+              {!nothingAtAll && !(mine && !narrowed) && (
                 <p className="qempty-actions">
-                  {view.tab !== 'all' && narrowed && <Button onClick={() => switchTab('all')}>{t('queue.searchAllTabs')}</Button>}
+                  {!mine && view.tab !== 'all' && narrowed && <Button onClick={() => switchTab('all')}>{t('queue.searchAllTabs')}</Button>}
                   {narrowed && <Button onClick={clearFilters}>{t('queue.filter.clear')}</Button>}
                 </p>
               )}

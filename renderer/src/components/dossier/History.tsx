@@ -38,7 +38,7 @@ export function History({ events }: { events: DossierEvent[] }) {
               <time className="sub" dateTime={e.at}>
                 {formatDateTime(e.at)}
               </time>
-              <div className="event-action">{t(`event.${e.action}`, { defaultValue: e.action })}</div>
+              <div className="event-action">{t(`event.${e.action}`, { defaultValue: t(`work.label.${e.action}`, { defaultValue: e.action }) })}</div>
               {(from || to) && from !== to && (
                 <div className="event-status">
                   {from ? `${from} → ` : ''}

@@ -138,3 +138,23 @@ export function toQuery(view: QueueView, q: string, limit: number): QueueQuery {
   if (f.flag) input.flag = f.flag;
   return input;
 }
+
+/**
+ * "Việc của tôi": the dossiers assigned to one officer, all work states, most urgent first unless the officer sorted
+ * otherwise (the other filters and the search still apply).
+ */
+export function mineQuery(view: QueueView, q: string, limit: number, officerId: number): QueueQuery {
+  const input = toQuery({ ...view, tab: 'all' }, q, limit);
+  input.assigneeId = officerId;
+  return input;
+}
+
+const mineKey = (officerId: number) => `desk.queue.mine.${officerId}`;
+
+/** Whether the officer last looked at their own work; a specialist starts there. */
+export function loadMine(officerId: number, role: string): boolean {
+  const stored = read(mineKey(officerId));
+  return typeof stored === 'boolean' ? stored : role === 'specialist';
+}
+
+export const saveMine = (officerId: number, mine: boolean): void => write(mineKey(officerId), mine);

@@ -1,8 +1,9 @@
 import { App as AntApp, Alert, Button, Card, Descriptions } from 'antd';
-import { useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useContext, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueImportReport } from '../../../../electron/contract';
 import { call, useDesk } from '../../api';
+import { ReadOnlyContext } from './SettingsCard';
 
 interface Checked {
   fileName: string;
@@ -28,6 +29,7 @@ function download(fileName: string, text: string): void {
  */
 export function CatalogueCard() {
   const { t } = useTranslation();
+  const readOnly = useContext(ReadOnlyContext);
   const { message } = AntApp.useApp();
   const current = useDesk('exportCatalogue', {});
   const fileInput = useRef<HTMLInputElement>(null);
@@ -200,7 +202,7 @@ export function CatalogueCard() {
               )}
             </>
           )}
-          {canApply && (
+          {canApply && !readOnly && (
             <div className="form-actions start">
               <Button type="primary" onClick={() => void apply()} loading={busy === 'apply'}>
                 {t('catalogue.apply')}

@@ -44,6 +44,9 @@ export function CounterCard() {
           <Form.Item label={t('counterSettings.staleDays')} name="staleDays" extra={t('counterSettings.staleDaysHint')}>
             <InputNumber min={1} max={60} addonAfter={t('counterSettings.days')} style={{ width: 220 }} />
           </Form.Item>
+          <Form.Item label={t('counterSettings.lockMinutes')} name="lockMinutes" extra={t('counterSettings.lockMinutesHint')}>
+            <InputNumber min={1} max={120} addonAfter={t('counterSettings.minutes')} style={{ width: 180 }} />
+          </Form.Item>
           <SaveButton busy={busy} />
         </Form>
       )}

@@ -1,10 +1,11 @@
 import { App as AntApp, Alert, Button, Card, DatePicker, Form, Input, Select, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HolidayEntry, HolidayKind, HolidaysView } from '../../../../electron/contract';
 import { call } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
+import { ReadOnlyContext } from './SettingsCard';
 import { formatDateTime, formatDayRange, vnYear } from '../../lib/format';
 import { clearEditedErrors, submitToDesk } from '../../lib/formErrors';
 
@@ -28,6 +29,7 @@ interface HolidaysForm {
  */
 export function HolidaysCard() {
   const { t } = useTranslation();
+  const readOnly = useContext(ReadOnlyContext);
   const { message, modal } = AntApp.useApp();
   const thisYear = vnYear();
   const [year, setYear] = useState(thisYear);
@@ -297,14 +299,16 @@ export function HolidaysCard() {
         </Form.List>
       </Form>
       <FormAlert title={t('holidays.notSaved')} message={alert} />
-      <div className="form-actions">
-        <Button onClick={() => void propose()} loading={busy === 'propose'} disabled={busy === 'load'}>
-          {t('holidays.propose')}
-        </Button>
-        <Button type="primary" onClick={() => void confirm()} loading={busy === 'save'} disabled={!view || busy === 'load'}>
-          {t('holidays.confirm')}
-        </Button>
-      </div>
+      {!readOnly && (
+        <div className="form-actions">
+          <Button onClick={() => void propose()} loading={busy === 'propose'} disabled={busy === 'load'}>
+            {t('holidays.propose')}
+          </Button>
+          <Button type="primary" onClick={() => void confirm()} loading={busy === 'save'} disabled={!view || busy === 'load'}>
+            {t('holidays.confirm')}
+          </Button>
+        </div>
+      )}
     </Card>
   );
 }

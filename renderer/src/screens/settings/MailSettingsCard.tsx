@@ -1,9 +1,10 @@
 import { App as AntApp, Alert, Button, Card, Form, Input, InputNumber, Select, Spin, Switch } from 'antd';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAIL_SECURITY, type MailSecurity, type MailSettings } from '../../../../electron/contract';
 import { call, useDesk } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
+import { ReadOnlyContext } from './SettingsCard';
 import { OkIcon, WarnIcon } from '../../components/paper/icons';
 import '../../components/paper/paper.css';
 import { clearEditedErrors, precheck, submitToDesk } from '../../lib/formErrors';
@@ -25,6 +26,7 @@ const PORT_OF: Record<MailSecurity, number> = { none: 25, starttls: 587, tls: 46
 /** "Thư điện tử": the SMTP server, sign-in, sender, switches, and "Kiểm tra kết nối". */
 export function MailSettingsCard() {
   const { t } = useTranslation();
+  const readOnly = useContext(ReadOnlyContext);
   const { message } = AntApp.useApp();
   const current = useDesk('getMailSettings', {});
   const [saved, setSaved] = useState<MailSettings>();
@@ -180,23 +182,25 @@ export function MailSettingsCard() {
             <Switch aria-label={t('mail.autoSend')} />
           </Form.Item>
 
-          <div className="form-actions start mail-test">
-            <Button type="primary" htmlType="submit" loading={busy === 'save'} disabled={busy === 'test'}>
-              {t('common.save')}
-            </Button>
-            <Button onClick={() => void runTest()} loading={busy === 'test'} disabled={busy === 'save'} title={t('mail.testHint')}>
-              {t('mail.test')}
-            </Button>
-            <span role="status" aria-live="polite" data-testid="mail-test-result" className="mail-test-status">
-              {test && (
-                <span className={`mail-test-result ${test.ok ? 'ok' : 'bad'}`}>
-                  {test.ok ? <OkIcon /> : <WarnIcon />}
-                  <strong>{test.ok ? t('mail.testOk') : t('mail.testFailed')}:</strong> {test.message}
-                  {test.ms > 0 && <span className="sub inline">({t('mail.testMs', { ms: test.ms })})</span>}
-                </span>
-              )}
-            </span>
-          </div>
+          {!readOnly && (
+            <div className="form-actions start mail-test">
+              <Button type="primary" htmlType="submit" loading={busy === 'save'} disabled={busy === 'test'}>
+                {t('common.save')}
+              </Button>
+              <Button onClick={() => void runTest()} loading={busy === 'test'} disabled={busy === 'save'} title={t('mail.testHint')}>
+                {t('mail.test')}
+              </Button>
+              <span role="status" aria-live="polite" data-testid="mail-test-result" className="mail-test-status">
+                {test && (
+                  <span className={`mail-test-result ${test.ok ? 'ok' : 'bad'}`}>
+                    {test.ok ? <OkIcon /> : <WarnIcon />}
+                    <strong>{test.ok ? t('mail.testOk') : t('mail.testFailed')}:</strong> {test.message}
+                    {test.ms > 0 && <span className="sub inline">({t('mail.testMs', { ms: test.ms })})</span>}
+                  </span>
+                )}
+              </span>
+            </div>
+          )}
           <p className="hint small" style={{ marginTop: 6 }}>
             {t('mail.testHint')}
           </p>

@@ -1,9 +1,10 @@
 import { App as AntApp, Alert, Button, Card, Descriptions, Form, InputNumber, Radio, Select, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAPERS, PRINT_KINDS, type PrinterProfile, type PrintKind, type PrintLogEntry } from '../../../../electron/contract';
 import { call, useDesk } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
+import { ReadOnlyContext } from './SettingsCard';
 import { OkIcon, RefreshIcon, WarnIcon } from '../../components/paper/icons';
 import '../../components/paper/paper.css';
 import { formatDateTime } from '../../lib/format';
@@ -33,6 +34,7 @@ export function PrintSettingsCard() {
 
 function PrintProfiles() {
   const { t } = useTranslation();
+  const readOnly = useContext(ReadOnlyContext);
   const { message } = AntApp.useApp();
   const [printersTick, setPrintersTick] = useState(0);
   const printers = useDesk('listPrinters', {}, String(printersTick));
@@ -195,11 +197,13 @@ function PrintProfiles() {
             <p className="hint small" style={{ marginTop: 8 }}>
               {t('printing.silentHint')}
             </p>
-            <div className="form-actions start">
-              <Button type="primary" htmlType="submit" loading={busy}>
-                {t('common.save')}
-              </Button>
-            </div>
+            {!readOnly && (
+              <div className="form-actions start">
+                <Button type="primary" htmlType="submit" loading={busy}>
+                  {t('common.save')}
+                </Button>
+              </div>
+            )}
           </Form>
         </>
       )}

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 
@@ -26,9 +26,14 @@ export function SettingsCard<T>(props: { title: string; intro: ReactNode; curren
   );
 }
 
-/** The form's "Lưu" (submits it), busy while the desk saves. */
+/** True inside a settings tab the officer's role may read but not save (the "Lưu" buttons are not shown). */
+export const ReadOnlyContext = createContext(false);
+
+/** The form's "Lưu" (submits it), busy while the desk saves; absent for a role that may not save. */
 export function SaveButton({ busy, align }: { busy: boolean; align?: 'start' }) {
   const { t } = useTranslation();
+  const readOnly = useContext(ReadOnlyContext);
+  if (readOnly) return null;
   return (
     <div className={align === 'start' ? 'form-actions start' : 'form-actions'}>
       <Button type="primary" htmlType="submit" loading={busy}>
