@@ -27,6 +27,7 @@ export const fileMeta = z.object({
   source: z.enum(FILE_SOURCES),
   /** null while the file waits in the inbox. */
   dossierId: z.number().int().nullable(),
+  /** The component it belongs to (from 1); null in the inbox; RESULT_POSITION for a result file. */
   componentPosition: z.number().int().nullable(),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
@@ -34,6 +35,15 @@ export const fileMeta = z.object({
   warnings: z.array(z.string()),
 });
 export type FileMeta = z.output<typeof fileMeta>;
+
+/**
+ * Where a result file sits: the dossier's result (the signed decision, the certificate) attached at finishing, not
+ * one of its components (numbered from 1). A position rather than a new column: the files table ties "attached"
+ * to "has a position" by a CHECK, and 0 keeps that true without rebuilding the table.
+ */
+export const RESULT_POSITION = 0;
+export const isResultFile = (f: Pick<FileMeta, 'dossierId' | 'componentPosition'>): boolean =>
+  f.dossierId !== null && f.componentPosition === RESULT_POSITION;
 
 const fileId = z.number({ error: 'Mã tệp phải là số' }).int().positive();
 const position = z.number({ error: 'Số thứ tự thành phần phải là số' }).int().min(1).max(60);

@@ -53,6 +53,11 @@ export const dossierAction = z.discriminatedUnion(
         /** The result document's number and signing day (e.g. "12/2026/XN-UBND", 2026-11-25). */
         number: text(60, 'Số văn bản kết quả').pipe(noMarkup('Số văn bản kết quả')).optional(),
         signedOn: isoDay.optional(),
+        /** The result's scans (the signed decision, the certificate), uploaded to the inbox first (POST /api/files). */
+        files: z
+          .array(z.number({ error: 'Mã tệp phải là số' }).int().positive())
+          .max(20, { error: 'Tối đa 20 tệp kết quả' })
+          .optional(),
       }),
     }),
     z.object({ type: z.literal('returnToDesk'), reason: reason('Lý do chuyển lại Bộ phận Một cửa') }),
@@ -114,4 +119,9 @@ export const lifecycleSummary = z.object({
   remainingWorkingMinutes: z.number().int().nullable(),
   /** Once finished: early / on time / late as QĐ 766/QĐ-TTg scores it (waiting for the citizen excluded). */
   verdict: z.enum(['early', 'on_time', 'late']).nullable(),
+  /**
+   * A paper dossier accepted and not yet handed over: by when the desk must forward it (NĐ 118/2025 Đ18.2: the same
+   * working day, or the close of the next morning session when accepted at or after 15:00) and whether that passed.
+   */
+  forwardBy: z.object({ dueAt: z.string(), late: z.boolean() }).nullable(),
 });

@@ -64,6 +64,7 @@ export function filesRepo(db: Db) {
     ofDossier: (dossierId: number): FileDbRow[] => ofDossier.all(dossierId),
     inbox: (limit = 500): FileDbRow[] => inbox.all(limit),
     /** false when the file is no longer in the inbox (attached meanwhile at another counter). */
+    /** `position` RESULT_POSITION (0): a result file of the dossier. */
     attach: (id: number, dossierId: number, position: number, warningsJson: string | null): boolean =>
       attach.run(dossierId, position, warningsJson, id).changes === 1,
     /** Back to the inbox, with the warnings the file keeps there. */

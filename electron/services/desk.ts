@@ -41,7 +41,7 @@ import {
 } from '../core/lifecycle';
 import { classifyOnTime, deadlineState } from '../core/ontime';
 import { openDatabase, type Db } from '../db/connection';
-import { dossiersRepo, type ComponentDbRow, type DossierDbRow } from '../db/dossiers-repo';
+import { dossiersRepo, type ComponentDbRow, type DossierDbRow, type EventDbRow } from '../db/dossiers-repo';
 import { filesRepo } from '../db/files-repo';
 import { proceduresRepo } from '../db/procedures-repo';
 import { queueRepo } from '../db/queue-repo';
@@ -243,13 +243,14 @@ export function createDesk(config: DeskConfig): Desk {
     action: LifecycleAction,
     at: Date,
     extra?: (next: DossierLifecycleState) => void,
-    /** What the desk adds: details (a hand-over's recipient and step deadline), warnings (also told in the note). */
-    more?: { details?: Record<string, unknown>; warnings?: string[] },
+    /** What the desk adds: details (a hand-over's recipient and step deadline), a note's ending, warnings (also told in the note). */
+    more?: { details?: Record<string, unknown>; note?: string; warnings?: string[] },
   ) => {
     const state = loadLifecycle(row);
     const result = transition(state, action, { role: officerRole(), at });
     if (!result.ok) throw new DeskError(REFUSALS[result.code], result.message, { refusal: result.code });
     if (more?.details) result.event.details = { ...result.event.details, ...more.details };
+    if (more?.note) result.event.note += more.note;
     if (more?.warnings?.length) {
       result.event.warnings = [...result.event.warnings, ...more.warnings];
       result.event.note += ` (lưu ý: ${more.warnings.join('; ')})`;
@@ -298,9 +299,9 @@ export function createDesk(config: DeskConfig): Desk {
    * NĐ 118: the competent body asks for a supplement within 3 working days of receiving the dossier. Later is still
    * recorded (the citizen must be told), with a warning in the history.
    */
-  const lateAppraisalSupplement = (row: DossierDbRow, action: DossierAction, at: Date): string[] => {
+  const lateAppraisalSupplement = (lastForward: EventDbRow | undefined, action: DossierAction, at: Date): string[] => {
     if (action.type !== 'requestSupplement' || action.stage !== 'appraisal') return [];
-    const received = dossiers.events(row.id).filter((e) => e.action === 'forward').at(-1);
+    const received = lastForward;
     if (!received) return [];
     const cal = calendar.calendar();
     const days = workingMinutesBetween(cal, new Date(received.at), at) / (cal.dayMs / 60_000);
@@ -320,9 +321,8 @@ export function createDesk(config: DeskConfig): Desk {
    * working day's first session when accepted at or after 15:00; Đ20: within one working day to a body at another
    * level). Only the first hand-over from the desk has that deadline.
    */
-  const handOver = (row: DossierDbRow, action: Extract<DossierAction, { type: 'forward' }>, at: Date) => {
+  const handOver = (row: DossierDbRow, action: Extract<DossierAction, { type: 'forward' }>, at: Date, first: boolean) => {
     const cal = calendar.calendar();
-    const first = !dossiers.events(row.id).some((e) => e.action === 'forward');
     const acceptedAt = new Date(row.acceptedAt ?? row.receivedAt);
     const stepDueAt = first ? (action.to === 'external' ? interLevelForwardingDeadline(cal, acceptedAt) : forwardingDeadline(cal, acceptedAt)) : null;
     const details: Record<string, unknown> = stepDueAt ? { stepDueAt: stepDueAt.toISOString(), forwardLate: at > stepDueAt } : {};
@@ -355,6 +355,9 @@ export function createDesk(config: DeskConfig): Desk {
           ).verdict
         : null;
     const portalDeadline = row.portalDossierId ? onlineAcceptanceDeadline(cal, new Date(row.receivedAt)) : null;
+    // Online dossiers travel on the portal; the hand-over deadline is for the paper ones (counter, post).
+    const awaitingHandOver = row.status === 2 && row.channel !== 2 && row.acceptedAt !== null && !events.some((e) => e.action === 'forward');
+    const forwardDue = awaitingHandOver ? forwardingDeadline(cal, new Date(row.acceptedAt!)) : null;
     return {
       dossier: toDossier(row),
       components: dossiers.components(id),
@@ -379,6 +382,7 @@ export function createDesk(config: DeskConfig): Desk {
         overdue: deadline?.overdue ?? false,
         remainingWorkingMinutes: deadline ? (deadline.overdue ? -1 : Math.round(deadline.remainingMinutes)) : null,
         verdict,
+        forwardBy: forwardDue ? { dueAt: forwardDue.toISOString(), late: now > forwardDue } : null,
       },
       actions: availableActions(state, officerRole()).map(({ type, label, requiresOverride, stages }) =>
         stages ? { type, label, requiresOverride, stages } : { type, label, requiresOverride },
@@ -680,7 +684,9 @@ export function createDesk(config: DeskConfig): Desk {
           throw new DeskError('FORBIDDEN', `Hồ sơ ${row.code} không được giao cho bạn; chỉ người được giao mới xử lý được.`);
         }
         const at = clock();
-        const forward = action.type === 'forward' ? handOver(row, action, at) : null;
+        const lastForward = dossiers.events(id).filter((e) => e.action === 'forward').at(-1);
+        const forward = action.type === 'forward' ? handOver(row, action, at, lastForward === undefined) : null;
+        const resultFiles = action.type === 'finish' ? files.resultFilesOf(action.result.files ?? []) : [];
         const issued = await formFor(row, action, at);
         const lifecycleAction = toLifecycleAction(action);
         if (forward && lifecycleAction.type === 'forward') lifecycleAction.recipient = forward.recipient;
@@ -695,12 +701,14 @@ export function createDesk(config: DeskConfig): Desk {
             if (action.type === 'finish') mail.afterResult(row);
             if (forward) dossiers.setAssignee(id, forward.assigneeId);
             // Back to the desk officer who handed it over.
-            if (action.type === 'returnToDesk') {
-              const handedBy = dossiers.events(id).filter((e) => e.action === 'forward').at(-1)?.officerId ?? null;
-              dossiers.setAssignee(id, handedBy);
-            }
+            if (action.type === 'returnToDesk') dossiers.setAssignee(id, lastForward?.officerId ?? null);
+            if (resultFiles.length) files.attachResultInTransaction(id, resultFiles.map((f) => f.id));
           },
-          { details: forward?.details, warnings: lateAppraisalSupplement(row, action, at) },
+          {
+            details: resultFiles.length ? { resultFiles: resultFiles.map((f) => ({ id: f.id, name: f.name })) } : forward?.details,
+            note: resultFiles.length ? ` (kèm ${resultFiles.length} tệp kết quả: ${resultFiles.map((f) => f.name).join(', ')})` : undefined,
+            warnings: lateAppraisalSupplement(lastForward, action, at),
+          },
         );
       });
       return detail(id);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DeskError, type FileMeta, type MethodOutput } from '../contract';
+import { DeskError, RESULT_POSITION, type FileMeta, type MethodOutput } from '../contract';
 import type { Db } from '../db/connection';
 import type { DossiersRepo, ReviewedComponentDbRow } from '../db/dossiers-repo';
 import type { FileDbRow, FilesRepo } from '../db/files-repo';
@@ -140,6 +140,31 @@ export function filesService(deps: {
   }
 
   /**
+   * Attaches inbox files to a dossier as its result (finish), inside the caller's transaction. Checked before the
+   * step is recorded (`resultFilesOf`), again here: a file taken meanwhile at another counter refuses the step.
+   */
+  function attachResultInTransaction(dossierId: number, fileIds: readonly number[]) {
+    for (const file of resultFilesOf(fileIds)) {
+      if (!files.attach(file.id, dossierId, RESULT_POSITION, file.warningsJson)) {
+        throw new DeskError('CONFLICT', `Tệp "${file.name}" vừa được đính kèm vào hồ sơ khác; hãy chọn lại tệp kết quả.`);
+      }
+    }
+  }
+
+  /** The inbox files named as a result, each once and still in the inbox; a Vietnamese refusal otherwise. */
+  function resultFilesOf(fileIds: readonly number[]) {
+    if (new Set(fileIds).size !== fileIds.length) {
+      throw new DeskError('VALIDATION', 'Một tệp kết quả được chọn hai lần', [{ path: 'action.result.files', message: 'Tệp được chọn hai lần' }]);
+    }
+    return fileIds.map((id) => {
+      const file = files.byId(id);
+      if (!file) throw new DeskError('NOT_FOUND', `Không tìm thấy tệp kết quả số ${id}; hãy tải lên lại.`);
+      if (file.dossierId !== null) throw new DeskError('CONFLICT', `Tệp "${file.name}" đã được đính kèm vào hồ sơ; hãy tải lên tệp kết quả khác.`);
+      return file;
+    });
+  }
+
+  /**
    * One pass over the watched scan folder: settled PDF/JPEG/PNG files go to the inbox, the originals to da-nhan/.
    * One pass at a time: a caller arriving during a pass (the doors' timer, listInbox) waits for it instead of
    * taking the same files a second time.
@@ -187,6 +212,8 @@ export function filesService(deps: {
   return {
     ingest,
     attachInTransaction,
+    attachResultInTransaction,
+    resultFilesOf,
     scanFolderPass,
 
     async listInbox(): Promise<MethodOutput<'listInbox'>> {

@@ -4,11 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
 import type { OnlineManifestInput } from '../../electron/contract';
 import { buildOnlinePackage } from '../../electron/online/zip-writer';
 import { drawPng } from '../unit/files/fixtures';
-import { ADMIN, api, expectAccessible, formItem, pickProcedure, screenshot, signIn, SCREENS_DIR } from './desk';
+import { ADMIN, api, expectAccessible, formItem, makePdf, pickProcedure, screenshot, signIn, SCREENS_DIR } from './desk';
 
 /**
  * The counter's working day through the browser door (issue 4): an intake filled from a scanned CCCD with scans put
@@ -107,21 +106,6 @@ function failOnDialogs(page: Page) {
 }
 
 // ---------- Files made here ----------
-
-function makePdf(pages: number, label: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, info: { Title: label } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    for (let i = 1; i <= pages; i += 1) {
-      doc.addPage();
-      doc.fontSize(22).text(`${label} - page ${i} of ${pages}`, 72, 96);
-    }
-    doc.end();
-  });
-}
 
 /** A small RGB PNG: a grey card with a darker band across its middle third. */
 const makePng = (width: number, height: number): Buffer =>

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import PDFDocument from 'pdfkit';
 
 /** Helpers shared by the browser-door specs: open the desk, first-run setup, axe, screenshots, form errors. */
 
@@ -95,4 +96,27 @@ export async function pickProcedure(page: Page, typed: string, expected: RegExp)
   await expect(page.locator('.ant-select-item-option').filter({ hasText: expected }).first()).toBeVisible();
   await combo.press('Enter');
   await expect(formItem(page, 'Thủ tục')).toContainText(expected);
+}
+
+/** What every call of the desk's HTTP API answers. */
+export interface Envelope<T> {
+  ok: boolean;
+  value: T;
+  error?: { message: string };
+}
+
+/** A real PDF of `pages` pages drawn with pdfkit, each page saying its label and number. */
+export function makePdf(pages: number, label: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, info: { Title: label } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    for (let i = 1; i <= pages; i += 1) {
+      doc.addPage();
+      doc.fontSize(22).text(`${label} - page ${i} of ${pages}`, 72, 96);
+    }
+    doc.end();
+  });
 }

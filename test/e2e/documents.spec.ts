@@ -1,7 +1,7 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import net from 'node:net';
-import { api, ensureConfigured, expectAccessible, fieldError, openDesk, screenshot } from './desk';
+import { api, ensureConfigured, type Envelope, expectAccessible, fieldError, openDesk, screenshot } from './desk';
 
 /**
  * Official documents through the browser door (issue 5): the documents of a dossier (Mẫu 01 with its number, print
@@ -11,11 +11,6 @@ import { api, ensureConfigured, expectAccessible, fieldError, openDesk, screensh
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-interface Envelope<T> {
-  ok: boolean;
-  value: T;
-  error?: { message: string };
-}
 interface DocumentLike {
   id: number;
   form: string;

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { api, ensureConfigured, expectAccessible, openDesk, screenshot } from './desk';
+import { api, ensureConfigured, type Envelope, expectAccessible, openDesk, screenshot } from './desk';
 
 /**
  * The on-time dashboard (QĐ 766) through the browser door: a few dossiers received, forwarded and finished through
@@ -9,11 +9,6 @@ import { api, ensureConfigured, expectAccessible, openDesk, screenshot } from '.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-interface Envelope<T> {
-  ok: boolean;
-  value: T;
-  error?: { message: string };
-}
 interface Stats {
   totals: { finished: number; early: number; onTime: number; late: number; unscored: number; rate: number | null };
   overdueOpen: number;

@@ -2,7 +2,7 @@ import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { api, ensureConfigured, expectAccessible, openDesk, screenshot, SCREENS_DIR } from './desk';
+import { api, ensureConfigured, type Envelope, expectAccessible, openDesk, SCREENS_DIR, screenshot } from './desk';
 
 /**
  * Results by post (bưu chính công ích) through the browser door: a dossier received with postal delivery shows the
@@ -13,11 +13,6 @@ import { api, ensureConfigured, expectAccessible, openDesk, screenshot, SCREENS_
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-interface Envelope<T> {
-  ok: boolean;
-  value: T;
-  error?: { message: string };
-}
 interface TariffLike {
   validFrom: string;
   bands: { zone: string; direction: string; maxGrams: number; price: number }[];

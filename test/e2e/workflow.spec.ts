@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
-import { api, deskUrl, ensureConfigured, expectAccessible, fieldError, openDesk, screenshot } from './desk';
+import { api, deskUrl, ensureConfigured, expectAccessible, fieldError, makePdf, openDesk, screenshot } from './desk';
 
 /**
  * The work after reception, through the browser door with two officers at two machines: the desk forwards a dossier
@@ -170,12 +170,27 @@ test('the desk forwards to the specialist, who starts and finishes it; the desk 
     await signedOn.fill('05/03/2026');
     await signedOn.press('Enter');
     await expect(signedOn).toHaveValue('05/03/2026');
+    // The signed certificate's scan: stored as it is picked (an empty file is refused on the spot), attached as the result.
+    const picker = dialog.getByTestId('result-file-input');
+    await picker.setInputFiles({ name: 'rong.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) });
+    await expect(dialog.getByRole('alert').filter({ hasText: 'rong.pdf' })).toBeVisible();
+    await picker.setInputFiles({ name: 'giay-xac-nhan-15-2026.pdf', mimeType: 'application/pdf', buffer: await makePdf(1, 'Giay xac nhan TTHN 15/2026') });
+    await expect(dialog.getByRole('list', { name: 'Tệp kết quả (bản quét văn bản đã ký)' })).toContainText('giay-xac-nhan-15-2026.pdf');
+    await expect(dialog.getByRole('alert').filter({ hasText: 'rong.pdf' })).toHaveCount(0);
     await expectAccessible(specialist, 'finish dialog');
     await screenshot(specialist, 'workflow-05-finish');
     await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
     await expect(dialog).toBeHidden();
     await expect(statusOf(specialist)).toHaveText('Đã xử lý xong');
     await expect(specialist.locator('.history')).toContainText('Giấy xác nhận tình trạng hôn nhân số 15/2026/XN-UBND ngày 05/03/2026');
+    await expect(specialist.locator('.history')).toContainText('kèm 1 tệp kết quả: giay-xac-nhan-15-2026.pdf');
+    // With the result, not among the components under review; its bytes open (the desk re-checks the hash).
+    const results = specialist.getByRole('list', { name: 'Kết quả giải quyết' });
+    await expect(results).toContainText('giay-xac-nhan-15-2026.pdf');
+    await expect(specialist.locator('.review-card')).not.toContainText('giay-xac-nhan-15-2026.pdf');
+    const href = await results.getByRole('link', { name: 'giay-xac-nhan-15-2026.pdf' }).getAttribute('href');
+    const bytes = await specialist.request.get(href ?? '');
+    expect((await bytes.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // Done: off the specialist's list.
     await specialist.goto('/#/queue');
     await expect(specialist.getByRole('radio', { name: 'Việc của tôi' })).toBeChecked();

@@ -2,9 +2,10 @@ import { Alert, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Mo
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { foldVietnamese, type DossierDetail, type MethodInput, type Officer } from '../../../electron/contract';
+import { foldVietnamese, type DossierDetail, type FileMeta, type MethodInput, type Officer } from '../../../electron/contract';
 import { useDesk } from '../api';
 import { FormAlert } from './FormAlert';
+import { ResultFilesPicker } from './dossier/ResultFiles';
 import { clearEditedErrors, submitToDesk } from '../lib/formErrors';
 import { formatDateTime, formatVnd } from '../lib/format';
 import './dossier/work.css';
@@ -109,6 +110,7 @@ export function ActionDialog({ type, label, requiresOverride, detail, forwardDef
   const [form] = Form.useForm<ActionValues>();
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string>();
+  const [resultFiles, setResultFiles] = useState<FileMeta[]>([]);
   const { dossier, components, fee, events } = detail;
   const stage = dossier.status === 1 ? 'reception' : 'appraisal';
   const prefilled = new Map((type === 'requestSupplement' ? (prefill?.items ?? []) : []).map((i) => [i.position, i.reason]));
@@ -180,6 +182,7 @@ export function ActionDialog({ type, label, requiresOverride, detail, forwardDef
         if (r.kind === 'rejected') result.reason = r.reason ?? '';
         if (trimmed(r.number)) result.number = r.number?.trim();
         if (r.signedOn) result.signedOn = r.signedOn.format('YYYY-MM-DD');
+        if (resultFiles.length) result.files = resultFiles.map((f) => f.id);
         return { action: { type, result }, itemRows: [] };
       }
       case 'returnResult': {
@@ -363,6 +366,7 @@ export function ActionDialog({ type, label, requiresOverride, detail, forwardDef
         {type === 'supplementReceived' && reasonField('note', t('action.note'), false)}
         {type === 'forward' && (
           <>
+            {detail.lifecycle.forwardBy?.late && <Alert type="warning" showIcon className="form-alert" title={t('work.forward.lateHint')} />}
             <Form.Item label={t('action.forwardTo')} name={['action', 'to']}>
               <Radio.Group
                 optionType="button"
@@ -467,6 +471,10 @@ export function ActionDialog({ type, label, requiresOverride, detail, forwardDef
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
               </Form.Item>
             )}
+            {/* Held outside the form's values: each file is stored as it is picked; the step names their ids. */}
+            <Form.Item label={t('work.finish.files')}>
+              <ResultFilesPicker value={resultFiles} onChange={setResultFiles} />
+            </Form.Item>
           </>
         )}
         {type === 'returnResult' && (

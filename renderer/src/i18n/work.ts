@@ -37,6 +37,9 @@ export const workVi = {
     recipientPlaceholder: 'Chọn công chức chuyên môn hoặc lãnh đạo',
     leader: 'lãnh đạo',
     external: 'Cơ quan nhận',
+    dueBy: 'Hạn chuyển hồ sơ: {{at}}',
+    lateBy: 'Quá hạn chuyển hồ sơ (hạn {{at}})',
+    lateHint: 'Đã quá hạn chuyển hồ sơ giấy cho cơ quan giải quyết (NĐ 118/2025, Điều 18): vẫn chuyển được, Phiếu kiểm soát (Mẫu 06) sẽ ghi là chuyển muộn.',
   },
   extension: {
     currentDue: 'Hạn trả kết quả hiện tại',
@@ -60,6 +63,16 @@ export const workVi = {
     numberPlaceholder: 'Ví dụ: 12/2026/XN-UBND',
     signedOn: 'Ngày ký',
     reason: 'Lý do từ chối',
+    files: 'Tệp kết quả (bản quét văn bản đã ký)',
+    filesHelp: 'PDF, JPG hoặc PNG; chọn nhiều tệp hoặc kéo thả vào đây.',
+    filesPick: 'Chọn tệp kết quả',
+    filesUploading: 'Đang tải lên {{name}}…',
+    filesRemove: 'Bỏ {{name}}',
+  },
+  results: {
+    title: 'Kết quả giải quyết',
+    none: 'Chưa có tệp kết quả.',
+    pages: '{{n}} trang',
   },
   ret: {
     method: 'Hình thức trả',
@@ -132,6 +145,9 @@ export const workEn: WorkMessages = {
     recipientPlaceholder: 'Pick a specialist or a leader',
     leader: 'leader',
     external: 'Receiving body',
+    dueBy: 'Forward by {{at}}',
+    lateBy: 'Forwarding overdue (due {{at}})',
+    lateHint: 'The paper dossier is past its forwarding deadline (Decree 118/2025, Art. 18): it can still be forwarded; the control slip (form 06) will say late.',
   },
   extension: {
     currentDue: 'Current due date',
@@ -155,6 +171,16 @@ export const workEn: WorkMessages = {
     numberPlaceholder: 'E.g. 12/2026/XN-UBND',
     signedOn: 'Signed on',
     reason: 'Reason for rejection',
+    files: 'Result files (scans of the signed documents)',
+    filesHelp: 'PDF, JPG or PNG; pick several or drop them here.',
+    filesPick: 'Choose result files',
+    filesUploading: 'Uploading {{name}}…',
+    filesRemove: 'Remove {{name}}',
+  },
+  results: {
+    title: 'Result',
+    none: 'No result files yet.',
+    pages: '{{n}} pages',
   },
   ret: {
     method: 'Return method',

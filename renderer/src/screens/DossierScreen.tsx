@@ -1,7 +1,7 @@
 import { App as AntApp, Alert, Button, Card, Descriptions, Spin } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentMeta, DossierDetail } from '../../../electron/contract';
+import { isResultFile, type DocumentMeta, type DossierDetail } from '../../../electron/contract';
 import { call, documentUrl, openDocument, useDesk } from '../api';
 import { useOfficer } from '../api/session';
 import { ActionDialog, isDialogAction, isWorkAction, type DialogAction } from '../components/ActionDialog';
@@ -9,6 +9,7 @@ import { CorrectionDialog } from '../components/dossier/CorrectionDialog';
 import { DocumentsList, issuedDocuments } from '../components/dossier/DocumentsList';
 import { DossierMail, DossierPrintLog } from '../components/dossier/DossierLogs';
 import { History } from '../components/dossier/History';
+import { ResultFilesList } from '../components/dossier/ResultFiles';
 import { FeeAmount } from '../components/IntakeLive';
 import { PostageCalculator } from '../components/postal/PostageCalculator';
 import { useFileStore } from '../components/review/fileStore';
@@ -51,12 +52,24 @@ interface DialogState {
   prefill?: { items: { position: number; reason: string }[]; reason: string };
 }
 
+/** The dossier without its result files (for the review), and those files apart. */
+function useSplitResults(data: DossierDetail | undefined) {
+  return useMemo(() => {
+    if (!data) return { loaded: undefined, results: [] };
+    const results = data.attachments.filter(isResultFile);
+    if (results.length === 0) return { loaded: data, results };
+    return { loaded: { ...data, attachments: data.attachments.filter((f) => !isResultFile(f)) }, results };
+  }, [data]);
+}
+
 export function DossierScreen({ id }: { id: number }) {
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
   const detail = useDesk('getDossier', { id }, String(id));
-  const review = useReview(detail.data);
-  const store = useFileStore(detail.data?.attachments);
+  // The result's files are shown with the result, not reviewed among the components.
+  const { loaded: reviewed, results: resultFiles } = useSplitResults(detail.data);
+  const review = useReview(reviewed);
+  const store = useFileStore(reviewed?.attachments);
   const [accepting, setAccepting] = useState(false);
   const [preparing, setPreparing] = useState<DialogAction | null>(null);
   const [actionError, setActionError] = useState<string>();
@@ -182,7 +195,7 @@ export function DossierScreen({ id }: { id: number }) {
     );
   }
 
-  const data = detail.data;
+  const data = reviewed ?? detail.data;
   const { dossier, documents, events, fee, lifecycle, portal } = data;
   const open = !CLOSED_STATUSES.has(dossier.status);
   // What the officer's role may do here (a specialist neither reviews, attaches nor corrects: the desk does).
@@ -243,6 +256,11 @@ export function DossierScreen({ id }: { id: number }) {
               {remaining >= 60
                 ? t('dossier.remainingHours', { n: Math.floor(remaining / 60) })
                 : t('dossier.remainingMinutes', { n: remaining })}
+            </span>
+          )}
+          {lifecycle.forwardBy && (
+            <span className={lifecycle.forwardBy.late ? 'overdue-badge' : 'muted'} data-testid="forward-by">
+              {t(lifecycle.forwardBy.late ? 'work.forward.lateBy' : 'work.forward.dueBy', { at: formatDateTime(lifecycle.forwardBy.dueAt) })}
             </span>
           )}
           {lifecycle.supplementRequests > 0 && <span className="muted">{t('dossier.supplementRequests', { n: lifecycle.supplementRequests })}</span>}
@@ -417,6 +435,11 @@ export function DossierScreen({ id }: { id: number }) {
           )}
         </div>
         <div className="dossier-side">
+          {(dossier.status === 9 || dossier.status === 10 || resultFiles.length > 0) && (
+            <Card size="small" title={<h2 className="card-title">{t('work.results.title')}</h2>}>
+              <ResultFilesList files={resultFiles} />
+            </Card>
+          )}
           <Card size="small" title={<h2 className="card-title">{t('dossier.documents')}</h2>}>
             <DocumentsList documents={documents} dossier={dossier} onChanged={reloadAll} onLogged={bumpLogs} />
           </Card>
