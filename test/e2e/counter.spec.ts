@@ -1,13 +1,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { OnlineManifestInput } from '../../electron/contract';
 import { buildOnlinePackage } from '../../electron/online/zip-writer';
 import { drawPng } from '../unit/files/fixtures';
-import { ADMIN, api, expectAccessible, formItem, makePdf, pickProcedure, screenshot, signIn, SCREENS_DIR } from './desk';
+import { ADMIN, api, expectAccessible, formItem, makePdf, pickProcedure, screenshot, signIn, SCREENS_DIR, startOwnDesk, stopOwnDesk, type OwnDesk } from './desk';
 
 /**
  * The counter's working day through the browser door (issue 4): an intake filled from a scanned CCCD with scans put
@@ -22,7 +19,6 @@ import { ADMIN, api, expectAccessible, formItem, makePdf, pickProcedure, screens
 // Long flows (five uploads, four packages): more than the default minute on a busy build machine.
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$/;
 
 /** What a USB 2D scanner types from the QR code of a chip-based CCCD card, CR suffix included. */
@@ -32,53 +28,19 @@ const QR2 = '038096001235||Lê Văn Bình|02031996|Nam|Thôn Tân Dân, phườn
 
 // ---------- The spec's own desk ----------
 
-interface Desk {
-  child: ChildProcess;
-  dataDir: string;
+interface Desk extends OwnDesk {
   scanDir: string;
-  url: string;
-  origin: string;
 }
 let desk: Desk;
 
-async function startDesk(): Promise<Desk> {
-  const server = path.join(ROOT, 'dist', 'server', 'serve.cjs');
-  if (!fs.existsSync(server)) throw new Error('dist/server/serve.cjs is missing: run "npm run build" first.');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mot-cua-counter-e2e-'));
-  const scanDir = path.join(dataDir, 'may-quet');
-  fs.mkdirSync(scanDir);
-  const log = fs.openSync(path.join(dataDir, 'server.log'), 'a');
-  const child = spawn(process.execPath, [server], {
-    cwd: ROOT,
-    env: { ...process.env, DESK_DATA_DIR: dataDir, DESK_PORT: '0' },
-    stdio: ['ignore', log, log],
-  });
-  fs.closeSync(log);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const info = JSON.parse(fs.readFileSync(path.join(dataDir, 'server.json'), 'utf8')) as { url: string; origin: string };
-      return { child, dataDir, scanDir, url: info.url, origin: info.origin };
-    } catch {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        child.kill('SIGTERM');
-        throw new Error(`The desk server did not start:\n${fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8')}`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
 test.beforeAll(async () => {
-  desk = await startDesk();
+  const own = await startOwnDesk('mot-cua-counter-e2e-');
+  const scanDir = path.join(own.dataDir, 'may-quet');
+  fs.mkdirSync(scanDir);
+  desk = { ...own, scanDir };
 });
 
-test.afterAll(async () => {
-  if (!desk) return;
-  desk.child.kill('SIGTERM');
-  await new Promise((r) => (desk.child.exitCode !== null ? r(null) : desk.child.once('exit', r)));
-  if (!process.env.DESK_E2E_KEEP) fs.rmSync(desk.dataDir, { recursive: true, force: true });
-});
+test.afterAll(() => stopOwnDesk(desk));
 
 /** Opens the desk (tokened URL), sets it up on first use and points the scan inbox at the spec's folder. */
 async function openCounter(page: Page, hash = '#/'): Promise<void> {

@@ -1,7 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 
 /** Helpers shared by the browser-door specs: open the desk, first-run setup, axe, screenshots, form errors. */
@@ -119,4 +122,53 @@ export function makePdf(pages: number, label: string): Promise<Buffer> {
     }
     doc.end();
   });
+}
+
+/** A desk server of a spec's own, on its own data folder (the shared one of global-setup.ts belongs to desk.spec.ts). */
+export interface OwnDesk {
+  child: ChildProcess;
+  dataDir: string;
+  url: string;
+  origin: string;
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Starts the built desk server (dist/server/serve.cjs) on a free port with `dataDir` (a fresh one when not given). */
+export async function startOwnDesk(prefix: string, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))): Promise<OwnDesk> {
+  const server = path.join(ROOT, 'dist', 'server', 'serve.cjs');
+  if (!fs.existsSync(server)) throw new Error('dist/server/serve.cjs is missing: run "npm run build" first.');
+  const infoFile = path.join(dataDir, 'server.json');
+  fs.rmSync(infoFile, { force: true });
+  const log = fs.openSync(path.join(dataDir, 'server.log'), 'a');
+  const child = spawn(process.execPath, [server], {
+    cwd: ROOT,
+    env: { ...process.env, DESK_DATA_DIR: dataDir, DESK_PORT: '0' },
+    stdio: ['ignore', log, log],
+  });
+  fs.closeSync(log);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const info = JSON.parse(fs.readFileSync(infoFile, 'utf8')) as { url: string; origin: string };
+      return { child, dataDir, url: info.url, origin: info.origin };
+    } catch {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        child.kill('SIGTERM');
+        throw new Error(`The desk server did not start:\n${fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8')}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Stops a spec's own desk; its data folder stays when `keep` (or DESK_E2E_KEEP is set). */
+export async function stopOwnDesk(desk: OwnDesk | undefined, keep = false): Promise<void> {
+  if (!desk) return;
+  if (desk.child.exitCode === null) {
+    const exited = new Promise((r) => desk.child.once('exit', r));
+    desk.child.kill('SIGTERM');
+    await exited;
+  }
+  if (!keep && !process.env.DESK_E2E_KEEP) fs.rmSync(desk.dataDir, { recursive: true, force: true });
 }
