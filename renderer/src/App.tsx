@@ -148,6 +148,8 @@ function Shell({ setup, view, onAgencyChanged, language, setLanguage }: Language
   const { t } = useTranslation();
   const route = useRoute();
   const { role } = view.officer;
+  // The roles that receive dossiers: they alone start an intake (F2) and fill it from the scan inbox, whose files
+  // have nowhere else to go.
   const canIntake = canOpen(role, 'intake');
   useIdleLock(view);
 
@@ -199,7 +201,9 @@ function Shell({ setup, view, onAgencyChanged, language, setLanguage }: Language
             selectedKeys={[menuKey]}
             disabledOverflow
             onClick={({ key }) => (key === 'inbox' ? openInbox() : navigate({ name: key } as Route))}
-            items={menuFor(role, MENU).map((key) => ({ key, label: menuLabel(key) }))}
+            items={menuFor(role, MENU)
+              .filter((key) => key !== 'inbox' || canIntake)
+              .map((key) => ({ key, label: menuLabel(key) }))}
           />
         </nav>
         <OfficerMenu view={view} />
@@ -207,7 +211,7 @@ function Shell({ setup, view, onAgencyChanged, language, setLanguage }: Language
       <Layout.Content className="shell-content">
         <Screen route={route} setup={setup} view={view} onAgencyChanged={onAgencyChanged} language={language} setLanguage={setLanguage} />
       </Layout.Content>
-      {canOpen(role, 'inbox') && <InboxDrawer />}
+      {canIntake && <InboxDrawer />}
     </Layout>
   );
 }

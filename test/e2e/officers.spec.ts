@@ -173,6 +173,31 @@ test('the administrator adds a specialist, who changes the temporary password an
       await expect(other.getByRole('banner')).toContainText('Công chức chuyên môn');
     });
 
+    await test.step('the specialist’s queue: my work, nearest deadline first, no officer filter, no scan inbox, no F2 hint', async () => {
+      await expect(other.getByRole('radio', { name: 'Việc của tôi' })).toBeChecked();
+      await expect(other.getByRole('navigation', { name: 'Chức năng chính' })).not.toContainText('Hộp thư quét');
+      const filters = other.getByRole('group', { name: 'Lọc hồ sơ' });
+      await expect(filters.getByLabel('Thủ tục')).toBeVisible();
+      await expect(filters.getByLabel('Cán bộ')).toHaveCount(0);
+      await expect(other.locator('.queue-foot')).not.toContainText('F2');
+      await expect(other.getByRole('button', { name: /Tiếp nhận hồ sơ mới/ })).toHaveCount(0);
+      const due = other.getByRole('columnheader', { name: /Hẹn trả/ });
+      await expect(due).toHaveAttribute('aria-sort', 'ascending');
+      await expectAccessible(other, 'my work');
+      await screenshot(other, 'officers-06b-my-work');
+      // The officer's own order is kept across a reload; the full list keeps its own order, and its officer filter.
+      await due.getByRole('button').click();
+      await expect(due).toHaveAttribute('aria-sort', 'descending');
+      await other.reload();
+      await expect(due).toHaveAttribute('aria-sort', 'descending');
+      await other.getByText('Tất cả hồ sơ', { exact: true }).click();
+      await expect(filters.getByLabel('Cán bộ')).toBeVisible();
+      await expect(other.getByRole('columnheader', { name: /Ngày nhận/ })).toHaveAttribute('aria-sort', 'descending');
+      await expect(due).not.toHaveAttribute('aria-sort', /.+/);
+      await other.getByText('Việc của tôi', { exact: true }).click();
+      await expect(due).toHaveAttribute('aria-sort', 'descending');
+    });
+
     await test.step('the specialist sees no intake: not in the menu, not by F2, not by address, not through the API', async () => {
       const nav = other.getByRole('navigation', { name: 'Chức năng chính' });
       await expect(nav).toContainText('Hàng đợi hồ sơ');

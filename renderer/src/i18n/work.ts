@@ -106,6 +106,7 @@ export const workVi = {
     hint: 'Hồ sơ đang giao cho {{name}}',
     empty: 'Chưa có hồ sơ nào giao cho bạn.',
     emptyHint: 'Hồ sơ Bộ phận Một cửa chuyển đến sẽ hiện ở đây, sắp theo hạn giải quyết.',
+    keysNoIntake: '↑ ↓ chọn · Enter mở · Alt+1…8 đổi thẻ · / tìm',
   },
 };
 
@@ -214,5 +215,6 @@ export const workEn: WorkMessages = {
     hint: 'Dossiers assigned to {{name}}',
     empty: 'Nothing is assigned to you yet.',
     emptyHint: 'Dossiers the desk forwards to you appear here, most urgent first.',
+    keysNoIntake: '↑ ↓ select · Enter open · Alt+1…8 tabs · / search',
   },
 };

@@ -13,14 +13,18 @@ import {
   DEFAULT_DIRECTION,
   hasFilters,
   loadMine,
+  loadMineOrder,
   loadPlace,
   loadView,
+  mineFilters,
   mineQuery,
   saveMine,
+  saveMineOrder,
   savePlace,
   saveView,
   toQuery,
   type QueueFilterValues,
+  type QueueOrder,
   type QueueSort,
   type QueueView,
 } from '../components/queue/view';
@@ -73,6 +77,11 @@ export function QueueScreen() {
   const officer = useOfficer();
   const [mine, setMineState] = useState(() => (officer ? loadMine(officer.id, officer.role) : false));
   const myId = mine && officer ? officer.id : null;
+  // Its own order, remembered apart from the full list's: the nearest deadline first until the officer sorts.
+  const [mineOrder, setMineOrderState] = useState<QueueOrder>(loadMineOrder);
+  const order: QueueOrder = mine ? mineOrder : { sort: view.sort, direction: view.direction };
+  // Only the roles that receive dossiers start an intake (F2) or fill it from the scan inbox.
+  const canIntake = !officer || canCall(officer.role, 'createDossier');
   const [selected, setSelected] = useState(-1);
 
   const generation = useRef(0);
@@ -110,7 +119,7 @@ export function QueueScreen() {
   }, []);
 
   /** The listQueue input of the current view, as a string so equal views do not refetch. */
-  const queryKey = JSON.stringify(myId !== null ? mineQuery(view, query, PAGE_SIZE, myId) : toQuery(view, query, PAGE_SIZE));
+  const queryKey = JSON.stringify(myId !== null ? mineQuery(view, mineOrder, query, PAGE_SIZE, myId) : toQuery(view, query, PAGE_SIZE));
 
   /** Loads the first page (reset) or the next keyset page. Answers to an older view are dropped. */
   const fetchPage = useCallback(
@@ -331,16 +340,25 @@ export function QueueScreen() {
     }
   };
 
-  const setFilters = (filters: QueueFilterValues) => setView((v) => ({ ...v, filters }));
-  const activeFilters = Object.values(view.filters).filter((v) => v !== undefined).length + (view.q.trim() ? 1 : 0);
-  const clearFilters = () => setView((v) => ({ ...v, filters: {}, q: '' }));
+  const setFilters = (next: QueueFilterValues) => setView((v) => ({ ...v, filters: next }));
+  // My work is one officer's already: an officer filter left from the full list does not act on it, nor count, and
+  // stays for the full list when the visible ones are cleared.
+  const filters = mine ? mineFilters(view.filters) : view.filters;
+  const activeFilters = Object.values(filters).filter((v) => v !== undefined).length + (view.q.trim() ? 1 : 0);
+  const clearFilters = () =>
+    setView((v) => ({ ...v, filters: mine && v.filters.assigneeId !== undefined ? { assigneeId: v.filters.assigneeId } : {}, q: '' }));
 
-  const sortBy = (sort: QueueSort) =>
-    setView((v) =>
-      v.sort === sort
-        ? { ...v, direction: v.direction === 'asc' ? 'desc' : 'asc' }
-        : { ...v, sort, direction: DEFAULT_DIRECTION[sort] },
-    );
+  const nextOrder = (o: QueueOrder, sort: QueueSort): QueueOrder =>
+    o.sort === sort ? { sort, direction: o.direction === 'asc' ? 'desc' : 'asc' } : { sort, direction: DEFAULT_DIRECTION[sort] };
+  const sortBy = (sort: QueueSort) => {
+    if (mine) {
+      const next = nextOrder(mineOrder, sort);
+      setMineOrderState(next);
+      saveMineOrder(next);
+    } else {
+      setView((v) => ({ ...v, ...nextOrder(v, sort) }));
+    }
+  };
 
   const refresh = () => {
     setRefreshTick((n) => n + 1);
@@ -353,7 +371,7 @@ export function QueueScreen() {
     setMineState(next);
     saveMine(officer.id, next);
   };
-  const narrowed = query !== '' || hasFilters(view.filters);
+  const narrowed = query !== '' || hasFilters(filters);
   const nothingAtAll = !narrowed && view.tab === 'all';
 
   const sortHeader = (sort: QueueSort, label: string): ReactNode => {
@@ -369,8 +387,8 @@ export function QueueScreen() {
         </div>
       );
     }
-    const current = view.sort === sort ? view.direction : null;
-    const nextOrder = current === null ? DEFAULT_DIRECTION[sort] : current === 'asc' ? 'desc' : 'asc';
+    const current = order.sort === sort ? order.direction : null;
+    const next = nextOrder(order, sort).direction;
     return (
       <div
         role="columnheader"
@@ -386,7 +404,7 @@ export function QueueScreen() {
                   <br />
                 </>
               )}
-              {t('queue.sort.click', { order: t(`queue.sort.${sort}.${nextOrder}`) })}
+              {t('queue.sort.click', { order: t(`queue.sort.${sort}.${next}`) })}
             </span>
           }
           mouseEnterDelay={0.4}
@@ -417,7 +435,7 @@ export function QueueScreen() {
         <h1 className="page-title">{t('queue.title')}</h1>
         <div className="head-actions">
           <Button onClick={refresh}>{t('queue.refresh')}</Button>
-          {(!officer || canCall(officer.role, 'createDossier')) && (
+          {canIntake && (
             <Button type="primary" onClick={() => navigate({ name: 'intake' })}>
               {t('queue.newDossier')} <kbd className="kbd-light">F2</kbd>
             </Button>
@@ -483,6 +501,7 @@ export function QueueScreen() {
             active={activeFilters}
             procedures={procedures.data}
             officers={officers.data}
+            officerFilter={!mine}
             staleDays={staleDays}
           />
         </div>
@@ -564,7 +583,7 @@ export function QueueScreen() {
                       : t('queue.noMatch')}
               </p>
               {mine && !narrowed && <p>{t('work.mine.emptyHint')}</p>}
-              {!mine && nothingAtAll && <p>{t('queue.emptyHint')}</p>}
+              {!mine && nothingAtAll && canIntake && <p>{t('queue.emptyHint')}</p>}
               {!nothingAtAll && !(mine && !narrowed) && (
                 <p className="qempty-actions">
                   {!mine && view.tab !== 'all' && narrowed && <Button onClick={() => switchTab('all')}>{t('queue.searchAllTabs')}</Button>}
@@ -578,7 +597,7 @@ export function QueueScreen() {
 
       <div className="queue-foot" aria-live="polite">
         <span>{footText}</span>
-        <span className="keys-hint">{t('queue.keys')}</span>
+        <span className="keys-hint">{canIntake ? t('queue.keys') : t('work.mine.keysNoIntake')}</span>
       </div>
     </div>
   );

@@ -80,6 +80,29 @@ describe('the hand-over list (postal manifest) PDF', () => {
     expect(/\p{M}/u.test(page.text)).toBe(false);
   });
 
+  it('keeps each dossier code on one line and marks an item number not yet known "chưa có"', async () => {
+    const rows = [row(0), row(1), row(2), row(3, { itemNo: null })];
+    const page = (await readPdf(await renderPostalManifest(fonts, sample(rows))))[0]!;
+    for (const r of rows) expect(page.items.filter((i) => i.str === r.dossierCode), r.dossierCode).toHaveLength(1);
+    const marks = page.items.filter((i) => i.str === MANIFEST_TEMPLATE.noItemNo);
+    expect(marks).toHaveLength(2); // rows 3 and 4
+    // in the item number's column: under its header, level with its row's code
+    const head = page.items.find((i) => i.str.includes('Số hiệu'))!;
+    for (const [k, mark] of marks.entries()) {
+      expect(Math.abs(mark.x + mark.width / 2 - (head.x + head.width / 2))).toBeLessThan(3);
+      const code = page.items.find((i) => i.str === rows[k + 2]!.dossierCode)!;
+      expect(code.y - mark.y).toBeGreaterThan(0); // the code at the top of its row, the mark in the middle
+      expect(code.y - mark.y).toBeLessThan(30);
+    }
+  });
+
+  it('breaks a code too long for its column after the agency\'s code, never inside a number', async () => {
+    const long = '000.00.16.H56.ABC.XYZ-261124-0001';
+    const page = (await readPdf(await renderPostalManifest(fonts, sample([row(0, { dossierCode: long })]))))[0]!;
+    expect(page.items.some((i) => i.str === '000.00.16.H56.ABC.XYZ-')).toBe(true);
+    expect(page.items.some((i) => i.str === '261124-0001')).toBe(true);
+  });
+
   it('runs onto further pages with the table header repeated and the page number', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => row(i));
     const pages = await readPdf(await renderPostalManifest(fonts, sample(rows)));

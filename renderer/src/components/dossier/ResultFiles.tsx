@@ -78,7 +78,8 @@ export function ResultFilesPicker({ value, onChange }: { value: FileMeta[]; onCh
         ref={input}
         type="file"
         multiple
-        hidden
+        style={{ display: 'none' }}
+        aria-label={t('work.finish.filesPick')}
         accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
         data-testid="result-file-input"
         onChange={(e) => {

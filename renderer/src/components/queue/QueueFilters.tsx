@@ -16,6 +16,8 @@ interface Props {
   active: number;
   procedures: Procedure[] | undefined;
   officers: Officer[] | undefined;
+  /** The officer filter; off where the list is one officer's already ("Việc của tôi"). */
+  officerFilter?: boolean;
   staleDays: number;
 }
 
@@ -42,7 +44,7 @@ const matches = (input: string, search: string) => {
   return words.every((w) => search.includes(w));
 };
 
-export function QueueFilters({ value, onChange, onClear, active, procedures, officers, staleDays }: Props) {
+export function QueueFilters({ value, onChange, onClear, active, procedures, officers, officerFilter = true, staleDays }: Props) {
   const { t } = useTranslation();
   const flagText = useFlagText(staleDays);
   const set = <K extends keyof QueueFilterValues>(key: K, v: QueueFilterValues[K] | null) => {
@@ -127,19 +129,21 @@ export function QueueFilters({ value, onChange, onClear, active, procedures, off
         popupMatchSelectWidth={180}
         onChange={(v) => set('channel', v ?? null)}
       />
-      <Select<number>
-        className={`${on(value.assigneeId)} qfilter-officer`}
-        aria-label={t('queue.filter.officer')}
-        prefix={<span className="qfilter-prefix">{t('queue.filter.officer')}</span>}
-        placeholder={t('queue.filter.any')}
-        value={value.assigneeId ?? null}
-        options={(officers ?? []).map((o) => ({ value: o.id, label: o.fullName, title: o.title }))}
-        loading={officers === undefined}
-        allowClear
-        showSearch={{ filterOption: (input, option) => option !== undefined && matches(input, foldVietnamese(String(option.label))) }}
-        popupMatchSelectWidth={260}
-        onChange={(v) => set('assigneeId', v ?? null)}
-      />
+      {officerFilter && (
+        <Select<number>
+          className={`${on(value.assigneeId)} qfilter-officer`}
+          aria-label={t('queue.filter.officer')}
+          prefix={<span className="qfilter-prefix">{t('queue.filter.officer')}</span>}
+          placeholder={t('queue.filter.any')}
+          value={value.assigneeId ?? null}
+          options={(officers ?? []).map((o) => ({ value: o.id, label: o.fullName, title: o.title }))}
+          loading={officers === undefined}
+          allowClear
+          showSearch={{ filterOption: (input, option) => option !== undefined && matches(input, foldVietnamese(String(option.label))) }}
+          popupMatchSelectWidth={260}
+          onChange={(v) => set('assigneeId', v ?? null)}
+        />
+      )}
       <div className="qperiod" role="group" aria-label={t('queue.filter.period')}>
         <DatePicker
           className={on(value.from)}

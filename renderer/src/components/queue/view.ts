@@ -41,14 +41,23 @@ export interface QueuePlace {
   selectedId: number | null;
 }
 
+export interface QueueOrder {
+  sort: QueueSort;
+  direction: SortDirection;
+}
+
 export const VIEW_KEY = 'desk.queue.view';
 export const PLACE_KEY = 'desk.queue.place';
+/** "Việc của tôi" keeps its own order: the full list's sort is another question. */
+export const MINE_ORDER_KEY = 'desk.queue.mineOrder';
 
 /** Newest first by reception; most urgent first by due date (the contract's defaults, sent explicitly). */
 export const DEFAULT_DIRECTION: Record<QueueSort, SortDirection> = { received: 'desc', due: 'asc' };
 
 export const DEFAULT_VIEW: QueueView = { tab: 'all', filters: {}, sort: 'received', direction: 'desc', q: '' };
 export const DEFAULT_PLACE: QueuePlace = { scrollTop: 0, selectedId: null };
+/** One's own work: the nearest deadline first, until the officer sorts it otherwise. */
+export const DEFAULT_MINE_ORDER: QueueOrder = { sort: 'due', direction: 'asc' };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -80,6 +89,13 @@ export function parseView(raw: unknown): QueueView {
     direction: oneOf(['asc', 'desc'] as const, raw.direction) ?? DEFAULT_DIRECTION[sort],
     q: typeof raw.q === 'string' ? raw.q.slice(0, 100) : '',
   };
+}
+
+export function parseOrder(raw: unknown, fallback: QueueOrder): QueueOrder {
+  if (!isObject(raw)) return fallback;
+  const sort = oneOf(QUEUE_SORTS, raw.sort);
+  if (!sort) return fallback;
+  return { sort, direction: oneOf(['asc', 'desc'] as const, raw.direction) ?? DEFAULT_DIRECTION[sort] };
 }
 
 export function parsePlace(raw: unknown): QueuePlace {
@@ -121,6 +137,8 @@ export const loadView = (): QueueView => parseView(read(VIEW_KEY));
 export const saveView = (view: QueueView): void => write(VIEW_KEY, view);
 export const loadPlace = (): QueuePlace => parsePlace(read(PLACE_KEY));
 export const savePlace = (place: QueuePlace): void => write(PLACE_KEY, place);
+export const loadMineOrder = (): QueueOrder => parseOrder(read(MINE_ORDER_KEY), DEFAULT_MINE_ORDER);
+export const saveMineOrder = (order: QueueOrder): void => write(MINE_ORDER_KEY, order);
 
 export const hasFilters = (f: QueueFilterValues): boolean => Object.values(f).some((v) => v !== undefined);
 
@@ -140,13 +158,20 @@ export function toQuery(view: QueueView, q: string, limit: number): QueueQuery {
 }
 
 /**
- * "Việc của tôi": the dossiers assigned to one officer, all work states, most urgent first unless the officer sorted
- * otherwise (the other filters and the search still apply).
+ * "Việc của tôi": the dossiers assigned to one officer, all work states, in the view's own order (most urgent first
+ * unless the officer sorted otherwise); the other filters and the search still apply, an officer filter does not.
  */
-export function mineQuery(view: QueueView, q: string, limit: number, officerId: number): QueueQuery {
-  const input = toQuery({ ...view, tab: 'all' }, q, limit);
+export function mineQuery(view: QueueView, order: QueueOrder, q: string, limit: number, officerId: number): QueueQuery {
+  const input = toQuery({ ...view, ...order, tab: 'all' }, q, limit);
   input.assigneeId = officerId;
   return input;
+}
+
+/** The filters that act on "Việc của tôi": all but the officer's (the view is already one officer's). */
+export function mineFilters(filters: QueueFilterValues): QueueFilterValues {
+  const rest = { ...filters };
+  delete rest.assigneeId;
+  return rest;
 }
 
 const mineKey = (officerId: number) => `desk.queue.mine.${officerId}`;

@@ -1,10 +1,10 @@
 import { App as AntApp, Button, Card, Form, Input, Modal } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../electron/contract';
 import { setSession, signOutNow } from '../../api/session';
-import { clearEditedErrors } from '../../lib/formErrors';
 import { confirmMatches, submitSessionForm } from './authForm';
+import { SessionForm, SubmitButton } from './SessionForm';
 
 interface Values {
   current: string;
@@ -16,24 +16,20 @@ interface Values {
 function ChangePasswordForm({ onDone, autoFocus, footer }: { onDone: (view: SessionView) => void; autoFocus?: boolean; footer: (busy: boolean) => ReactNode }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
   const submit = async (values: Values) => {
     if (!confirmMatches(form, values.next, values.nextConfirm, ['nextConfirm'], t('auth.mismatch'))) return;
-    setBusy(true);
     const view = await submitSessionForm(form, 'changePassword', { current: values.current ?? '', next: values.next ?? '' }, ['next']);
-    setBusy(false);
     if (view) onDone(view);
   };
 
   return (
-    <Form<Values>
+    <SessionForm
       form={form}
-      layout="vertical"
       id="change-password-form"
       initialValues={{ current: '', next: '', nextConfirm: '' }}
-      onFinish={(v) => void submit(v)}
-      onValuesChange={(changed) => clearEditedErrors(form, changed)}
+      onSubmit={submit}
+      submit={footer}
     >
       <Form.Item label={t('auth.current')} name="current">
         <Input.Password autoComplete="current-password" autoFocus={autoFocus} maxLength={128} />
@@ -44,8 +40,7 @@ function ChangePasswordForm({ onDone, autoFocus, footer }: { onDone: (view: Sess
       <Form.Item label={t('auth.nextConfirm')} name="nextConfirm">
         <Input.Password autoComplete="new-password" maxLength={128} />
       </Form.Item>
-      {footer(busy)}
-    </Form>
+    </SessionForm>
   );
 }
 
@@ -76,9 +71,7 @@ export function ChangePasswordScreen({ view }: { view: SessionView }) {
           }}
           footer={(busy) => (
             <>
-              <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-                {t('auth.changeTitle')}
-              </Button>
+              <SubmitButton busy={busy}>{t('auth.changeTitle')}</SubmitButton>
               <Button type="link" block className="lock-other" onClick={() => void signOutNow()}>
                 {t('auth.signOut')}
               </Button>

@@ -1,10 +1,10 @@
-import { Button, Card, Form, Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { Card, Form, Input } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { setSession } from '../../api/session';
-import { clearEditedErrors } from '../../lib/formErrors';
 import { confirmMatches, submitSessionForm } from './authForm';
+import { SessionForm } from './SessionForm';
 
 interface Values {
   username: string;
@@ -16,7 +16,6 @@ interface Values {
 export function CreateAdminScreen({ agencyName, officerName, onDone }: { agencyName: string; officerName: string; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     document.title = `${t('auth.adminTitle')} — ${t('app.name')}`;
@@ -24,7 +23,6 @@ export function CreateAdminScreen({ agencyName, officerName, onDone }: { agencyN
 
   const submit = async (values: Values) => {
     if (!confirmMatches(form, values.password, values.passwordConfirm, ['passwordConfirm'], t('auth.mismatch'))) return;
-    setBusy(true);
     const credentials = { username: values.username?.trim() ?? '', password: values.password ?? '' };
     const created = await submitSessionForm(form, 'createAdminAccount', credentials, ['password']);
     if (created) {
@@ -32,7 +30,6 @@ export function CreateAdminScreen({ agencyName, officerName, onDone }: { agencyN
       if (signedIn.ok) setSession(signedIn.value);
       onDone();
     }
-    setBusy(false);
   };
 
   return (
@@ -42,12 +39,11 @@ export function CreateAdminScreen({ agencyName, officerName, onDone }: { agencyN
         <p className="auth-agency">{agencyName}</p>
         <h1 className="page-title">{t('auth.adminTitle')}</h1>
         <p className="hint">{t('auth.adminIntro', { name: officerName || t('common.none') })}</p>
-        <Form<Values>
+        <SessionForm
           form={form}
-          layout="vertical"
           initialValues={{ username: '', password: '', passwordConfirm: '' }}
-          onFinish={(v) => void submit(v)}
-          onValuesChange={(changed) => clearEditedErrors(form, changed)}
+          onSubmit={submit}
+          submit={t('auth.adminSubmit')}
         >
           <Form.Item label={t('auth.username')} name="username">
             <Input autoComplete="username" autoFocus maxLength={40} />
@@ -58,10 +54,7 @@ export function CreateAdminScreen({ agencyName, officerName, onDone }: { agencyN
           <Form.Item label={t('auth.passwordConfirm')} name="passwordConfirm">
             <Input.Password autoComplete="new-password" maxLength={128} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-            {t('auth.adminSubmit')}
-          </Button>
-        </Form>
+        </SessionForm>
       </Card>
     </main>
   );

@@ -1,10 +1,10 @@
 import { Button, Form, Input } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../electron/contract';
 import { setSession, signOutNow } from '../../api/session';
-import { clearEditedErrors } from '../../lib/formErrors';
 import { submitSessionForm } from './authForm';
+import { SessionForm } from './SessionForm';
 
 /**
  * Over the open desk (which stays mounted underneath, so unsaved work is kept): the officer's password opens it,
@@ -13,7 +13,6 @@ import { submitSessionForm } from './authForm';
 export function LockScreen({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ password: string }>();
-  const [busy, setBusy] = useState(false);
   const titleBefore = useRef(document.title);
 
   useEffect(() => {
@@ -29,9 +28,7 @@ export function LockScreen({ view }: { view: SessionView }) {
   }, [t]);
 
   const submit = async (values: { password: string }) => {
-    setBusy(true);
     const next = await submitSessionForm(form, 'unlockSession', { password: values.password ?? '' }, ['password']);
-    setBusy(false);
     if (next) setSession(next);
   };
 
@@ -47,20 +44,11 @@ export function LockScreen({ view }: { view: SessionView }) {
           <span className="lock-officer-user">{view.officer.username}</span>
         </p>
         <p className="hint">{t('auth.lockedIntro')}</p>
-        <Form<{ password: string }>
-          form={form}
-          layout="vertical"
-          initialValues={{ password: '' }}
-          onFinish={(v) => void submit(v)}
-          onValuesChange={(changed) => clearEditedErrors(form, changed)}
-        >
+        <SessionForm form={form} initialValues={{ password: '' }} onSubmit={submit} submit={t('auth.unlock')}>
           <Form.Item label={t('auth.password')} name="password">
             <Input.Password autoComplete="current-password" autoFocus maxLength={128} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-            {t('auth.unlock')}
-          </Button>
-        </Form>
+        </SessionForm>
         <Button type="link" block className="lock-other" onClick={() => void signOutNow()}>
           {t('auth.otherAccount')}
         </Button>

@@ -1,9 +1,9 @@
-import { Alert, Button, Card, Form, Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Card, Form, Input } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setSession } from '../../api/session';
-import { clearEditedErrors } from '../../lib/formErrors';
 import { submitSessionForm } from './authForm';
+import { SessionForm } from './SessionForm';
 
 interface Values {
   username: string;
@@ -14,16 +14,13 @@ interface Values {
 export function SignInScreen({ agencyName, notice }: { agencyName: string; notice?: string }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     document.title = `${t('auth.signInTitle')} — ${t('app.name')}`;
   }, [t]);
 
   const submit = async (values: Values) => {
-    setBusy(true);
     const view = await submitSessionForm(form, 'signIn', { username: values.username?.trim() ?? '', password: values.password ?? '' }, ['password']);
-    setBusy(false);
     if (view) setSession(view);
   };
 
@@ -35,23 +32,14 @@ export function SignInScreen({ agencyName, notice }: { agencyName: string; notic
         <h1 className="page-title">{t('auth.signInTitle')}</h1>
         <p className="hint">{t('auth.signInIntro')}</p>
         {notice && <Alert type="info" showIcon className="form-alert" title={notice} />}
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          initialValues={{ username: '', password: '' }}
-          onFinish={(v) => void submit(v)}
-          onValuesChange={(changed) => clearEditedErrors(form, changed)}
-        >
+        <SessionForm form={form} initialValues={{ username: '', password: '' }} onSubmit={submit} submit={t('auth.signIn')}>
           <Form.Item label={t('auth.username')} name="username">
             <Input autoComplete="username" autoFocus maxLength={40} />
           </Form.Item>
           <Form.Item label={t('auth.password')} name="password">
             <Input.Password autoComplete="current-password" maxLength={128} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-            {t('auth.signIn')}
-          </Button>
-        </Form>
+        </SessionForm>
       </Card>
     </main>
   );
