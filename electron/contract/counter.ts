@@ -157,8 +157,11 @@ export type ReviewInput = z.input<typeof reviewInput>;
 export const QUEUE_TABS = ['online', 'new', 'inProgress', 'supplement', 'ready', 'returned', 'closed', 'all'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
-/** overdue; due within one working day; online past its 8-working-hour acceptance; no movement for N working days. */
-export const QUEUE_FLAGS = ['overdue', 'dueSoon', 'acceptanceLate', 'stale'] as const;
+/**
+ * overdue; due within one working day; online past its 8-working-hour acceptance; a paper dossier accepted but not
+ * handed over to the competent officer within the NĐ 118 Đ18.2 deadline (forwardLate); no movement for N working days.
+ */
+export const QUEUE_FLAGS = ['overdue', 'dueSoon', 'acceptanceLate', 'forwardLate', 'stale'] as const;
 export type QueueFlag = (typeof QUEUE_FLAGS)[number];
 
 export const QUEUE_SORTS = ['received', 'due'] as const;

@@ -20,10 +20,27 @@ export interface QueueDbRow {
   assigneeName: string | null;
 }
 
+/** A radar row: a queue row with what the hand-over flag (forwardLate) needs. */
+export interface RadarDbRow extends QueueDbRow {
+  acceptedAt: number | null;
+  /** 1 when the dossier is accepted (2), on paper, at the desk and has never been forwarded (AWAITING_HAND_OVER). */
+  awaitingHandOver: 0 | 1;
+}
+
 /** Statuses whose due date runs (the clock pauses while waiting for the citizen, 5 and 6 excluded). */
 export const RUNNING_STATUSES = [2, 4] as const;
 /** Statuses in which a dossier without movement is "treo" (the citizen is not the one to move). */
 export const STALE_STATUSES = [1, 2, 4, 9] as const;
+
+/**
+ * A paper dossier accepted at the desk and waiting for its first hand-over to the competent officer (NĐ 118/2025
+ * Đ18.2). Paper channels only: 1 (at the counter) and 3 (by post) are handed over as paper; a dossier submitted
+ * online (2) reaches the specialist electronically on the portal and has no hand-over deadline. "Never forwarded":
+ * no 'forward' event at all, as the desk reads it (only the first hand-over carries the deadline; one returned to the
+ * desk after a forward is not waiting for it). Without a forward the holder is always the desk; checked anyway.
+ */
+const AWAITING_HAND_OVER = `d.status = 2 AND d.channel IN (1, 3) AND d.holder = 'desk'`;
+const NEVER_FORWARDED = `NOT EXISTS (SELECT 1 FROM events e WHERE e.dossier_id = d.id AND e.action = 'forward')`;
 
 /** What the service resolved the radar's filters to: ids, epoch bounds and thresholds from the calendar. */
 export interface RadarFilter {
@@ -40,11 +57,14 @@ export interface RadarFilter {
   runningOnly: boolean;
   onlineReceivedBefore: number | null;
   staleBefore: number | null;
+  /** forwardLate: accepted before this instant and still waiting for the hand-over (AWAITING_HAND_OVER). */
+  forwardAcceptedBefore: number | null;
 }
 
 const COLUMNS = `d.id, d.code, d.status, d.channel, d.applicant_name AS applicantName, d.id_number AS idNumber,
   d.phone, d.procedure_id AS procedureId, p.name AS procedureName, p.field, d.received_at AS receivedAt,
-  d.due_at AS dueAt, d.updated_at AS updatedAt, o.full_name AS assigneeName`;
+  d.due_at AS dueAt, d.updated_at AS updatedAt, o.full_name AS assigneeName, d.accepted_at AS acceptedAt,
+  CASE WHEN ${AWAITING_HAND_OVER} THEN ${NEVER_FORWARDED} ELSE 0 END AS awaitingHandOver`;
 const JOINS = `JOIN procedures p ON p.id = d.procedure_id LEFT JOIN officers o ON o.id = d.assignee_id`;
 const FROM = `dossiers d ${JOINS}`;
 
@@ -55,6 +75,7 @@ const ALL_TABS = ['online', 'new', 'inProgress', 'supplement', 'ready', 'returne
 function TABS_FOR_FLAG_FILTER(f: RadarFilter): readonly string[] {
   if (f.runningOnly) return ['new', 'inProgress'];
   if (f.onlineReceivedBefore !== null) return ['online'];
+  if (f.forwardAcceptedBefore !== null) return ['new'];
   if (f.staleBefore !== null) return ['online', 'new', 'inProgress', 'ready'];
   return ALL_TABS;
 }
@@ -83,6 +104,7 @@ function filterSql(f: RadarFilter, params: Param[]): string[] {
   if (f.dueFrom !== null) add('d.due_at >= ?', f.dueFrom);
   if (f.onlineReceivedBefore !== null) add('d.status = 1 AND d.channel = 2 AND d.received_at < ?', f.onlineReceivedBefore);
   if (f.staleBefore !== null) add(`d.status IN (${STALE_STATUSES.join(', ')}) AND d.updated_at < ?`, f.staleBefore);
+  if (f.forwardAcceptedBefore !== null) add(`${AWAITING_HAND_OVER} AND d.accepted_at < ? AND ${NEVER_FORWARDED}`, f.forwardAcceptedBefore);
   return where;
 }
 
@@ -93,18 +115,18 @@ function filterSql(f: RadarFilter, params: Param[]): string[] {
  */
 export function queueRepo(db: Db) {
   const statements = new Map<string, { all: (...params: Param[]) => unknown[] }>();
-  const run = (sql: string, params: Param[]): QueueDbRow[] => {
+  const run = (sql: string, params: Param[]): RadarDbRow[] => {
     let stmt = statements.get(sql);
     if (!stmt) {
-      stmt = db.prepare<Param[], QueueDbRow>(sql);
+      stmt = db.prepare<Param[], RadarDbRow>(sql);
       statements.set(sql, stmt);
     }
-    return stmt.all(...params) as QueueDbRow[];
+    return stmt.all(...params) as RadarDbRow[];
   };
   const counts = db.prepare<[], { tab: string; status: number; n: number }>(`SELECT tab, status, n FROM dossier_counts`);
 
   return {
-    page(f: RadarFilter, order: PageOrder, after: KeysetPosition | null, limit: number): QueueDbRow[] {
+    page(f: RadarFilter, order: PageOrder, after: KeysetPosition | null, limit: number): RadarDbRow[] {
       const params: Param[] = [];
       const where = filterSql(f, params);
       const col = order.sort === 'received' ? 'd.received_at' : 'd.due_at';
@@ -128,7 +150,7 @@ export function queueRepo(db: Db) {
       return run(sql, [...params, limit]);
     },
 
-    search(plan: Exclude<SearchPlan, { kind: 'page' } | { kind: 'none' }>, f: RadarFilter, afterId: number | null, limit: number): QueueDbRow[] {
+    search(plan: Exclude<SearchPlan, { kind: 'page' } | { kind: 'none' }>, f: RadarFilter, afterId: number | null, limit: number): RadarDbRow[] {
       const params: Param[] = [];
       let from = FROM;
       let match: string;

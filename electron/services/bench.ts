@@ -33,8 +33,12 @@ export interface BenchOptions {
   registerRows?: number;
 }
 
-/** The radar's tab-switch variants: a tab alone, sorted by due date, with the overdue flag, with a procedure. */
-export const TAB_VARIANTS = ['plain', 'due', 'overdue', 'procedure'] as const;
+/**
+ * The radar's tab-switch variants: a tab alone, sorted by due date, with the overdue flag, with the hand-over flag
+ * (forwardLate: its threshold is searched on the calendar each call, rows checked against their events), with a
+ * procedure.
+ */
+export const TAB_VARIANTS = ['plain', 'due', 'overdue', 'forwardLate', 'procedure'] as const;
 export type TabVariant = (typeof TAB_VARIANTS)[number];
 
 export interface BenchResult {
@@ -353,7 +357,7 @@ export async function runBench(options: BenchOptions) {
               tab,
               limit: 100,
               ...(variant === 'due' ? { sort: 'due' as const } : {}),
-              ...(variant === 'overdue' ? { flag: 'overdue' as const } : {}),
+              ...(variant === 'overdue' || variant === 'forwardLate' ? { flag: variant } : {}),
               ...(variant === 'procedure' ? { procedureId: procedureIds[i % procedureIds.length]! } : {}),
             });
             const switchTo = async (i: number) => {
@@ -553,6 +557,7 @@ function formatTable(results: BenchResult[]): string {
     ['chuyển thẻ hàng đợi (trang + số đếm) p50/p95', (r) => tabCell(r, 'plain')],
     ['  thẻ + sắp theo hạn p50/p95', (r) => tabCell(r, 'due')],
     ['  thẻ + lọc quá hạn p50/p95', (r) => tabCell(r, 'overdue')],
+    ['  thẻ + lọc quá hạn chuyển hồ sơ p50/p95', (r) => tabCell(r, 'forwardLate')],
     ['  thẻ + lọc thủ tục p50/p95', (r) => tabCell(r, 'procedure')],
     ['tiếp nhận kèm 5 tệp (10 MB) p50/p95', (r) => `${r.intakeWithFiles.total.p50} / ${r.intakeWithFiles.total.p95}`],
     ['  nhận 5 tệp p50/p95', (r) => `${r.intakeWithFiles.ingest.p50} / ${r.intakeWithFiles.ingest.p95}`],

@@ -1,6 +1,7 @@
 import type { MethodOutput, ParsedInput, QueueFlag, QueueRow, QueueTab } from '../contract';
 import { DeskError, QUEUE_TABS } from '../contract';
 import {
+  forwardingDeadline,
   onlineAcceptanceDeadline,
   vnDayKey,
   workingMinutesBetween,
@@ -11,10 +12,41 @@ import {
 import { decodeCursor, encodeCursor, planSearch, type PageOrder } from '../core/search-plan';
 import { parseDayKey, DAY_MS, fromLocalMs } from '../core/calendar/days';
 import type { ProceduresRepo } from '../db/procedures-repo';
-import { RUNNING_STATUSES, STALE_STATUSES, type QueueDbRow, type QueueRepo, type RadarFilter } from '../db/queue-repo';
+import { RUNNING_STATUSES, STALE_STATUSES, type QueueRepo, type RadarDbRow, type RadarFilter } from '../db/queue-repo';
 import { toQueueRow } from './mappers';
 
 const ONLINE_LIMIT_MS = 8 * 3_600_000;
+/** How far back the hand-over threshold is first looked for; it widens should a calendar ever need more. */
+const FORWARD_SEARCH_MS = 60 * DAY_MS;
+
+/**
+ * forwardLate's threshold: a dossier accepted before the returned instant has missed its hand-over deadline
+ * (forwardingDeadline, NĐ 118/2025 Đ18.2) at `now`, one accepted at or after it has not. forwardingDeadline is
+ * monotone non-decreasing in the acceptance instant, so the late acceptances are exactly those before one instant;
+ * a binary search on milliseconds finds it exactly (about 33 evaluations over 60 days), whatever the office hours,
+ * cutoff, holidays and make-up working days. Invariant: `lo` is late, `hi` is not (a deadline is never before its
+ * acceptance, so `now` itself is not late).
+ */
+export function forwardLateThreshold(cal: WorkCalendar, now: Date): number {
+  const at = now.getTime();
+  const late = (t: number) => forwardingDeadline(cal, new Date(t)).getTime() < at;
+  let hi = at;
+  let lo = at - FORWARD_SEARCH_MS;
+  for (let span = FORWARD_SEARCH_MS; !late(lo); ) {
+    // Nothing in the window is late (only a calendar with two months off could do that): look further back, and
+    // past a few years flag nothing rather than guess.
+    if (span > 16 * FORWARD_SEARCH_MS) return Number.MIN_SAFE_INTEGER;
+    hi = lo;
+    span *= 2;
+    lo = at - span;
+  }
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (late(mid)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
 
 /**
  * Start of a Vietnamese calendar day (yyyy-mm-dd) as epoch ms; the day after when `next`. A day that does not exist
@@ -31,8 +63,9 @@ function dayStart(field: 'from' | 'to', key: string, next = false): number {
 
 /**
  * The queue radar: work-state tabs, filters, flags and the working time left, over the queue repository.
- * Thresholds (one working day ahead, eight working hours back, N working days back) are computed once per call
- * from the calendar, so the database filters on plain instants and walks its indexes.
+ * Thresholds (one working day ahead, eight working hours back, N working days back, the first acceptance whose
+ * hand-over deadline has not passed) are computed once per call from the calendar, so the database filters on plain
+ * instants and walks its indexes.
  */
 export function radarService(deps: {
   queue: QueueRepo;
@@ -45,10 +78,11 @@ export function radarService(deps: {
     dueSoonBefore: workingTimeAfter(cal, now, cal.dayMs).getTime(),
     onlineLateBefore: workingTimeBefore(cal, now, ONLINE_LIMIT_MS).getTime(),
     staleBefore: workingTimeBefore(cal, now, deps.staleDays() * cal.dayMs).getTime(),
+    forwardAcceptedBefore: forwardLateThreshold(cal, now),
   });
 
   /** Row flags and time left, from the same thresholds the filters use. */
-  const decorate = (r: QueueDbRow, cal: WorkCalendar, now: Date, t: ReturnType<typeof thresholds>): QueueRow => {
+  const decorate = (r: RadarDbRow, cal: WorkCalendar, now: Date, t: ReturnType<typeof thresholds>): QueueRow => {
     const flags: QueueFlag[] = [];
     const running = (RUNNING_STATUSES as readonly number[]).includes(r.status);
     const online = r.status === 1 && r.channel === 2;
@@ -64,6 +98,8 @@ export function radarService(deps: {
       if (r.dueAt < now.getTime()) flags.push('overdue');
       else if (r.dueAt < t.dueSoonBefore) flags.push('dueSoon');
     }
+    // A paper dossier accepted and still at the desk past its hand-over deadline (queue-repo AWAITING_HAND_OVER).
+    if (r.awaitingHandOver && r.acceptedAt !== null && r.acceptedAt < t.forwardAcceptedBefore) flags.push('forwardLate');
     if ((STALE_STATUSES as readonly number[]).includes(r.status) && r.updatedAt < t.staleBefore) flags.push('stale');
     return toQueueRow(r, { flags, remainingWorkingMinutes: remaining, acceptanceDeadline });
   };
@@ -92,6 +128,7 @@ export function radarService(deps: {
       dueFrom: flag === 'dueSoon' ? now : null,
       onlineReceivedBefore: flag === 'acceptanceLate' ? t.onlineLateBefore : null,
       staleBefore: flag === 'stale' ? t.staleBefore : null,
+      forwardAcceptedBefore: flag === 'forwardLate' ? t.forwardAcceptedBefore : null,
     };
   };
 
@@ -106,12 +143,12 @@ export function radarService(deps: {
         sort: input.sort,
         direction: input.direction ?? (input.sort === 'due' ? 'asc' : 'desc'),
       };
-      let rows: QueueDbRow[];
+      let rows: RadarDbRow[];
       if (plan.kind === 'none') rows = [];
       else if (plan.kind === 'page') rows = deps.queue.page(filter, order, decodeCursor(input.cursor, 'page', order), input.limit);
       else rows = deps.queue.search(plan, filter, decodeCursor(input.cursor, plan.kind)?.id ?? null, input.limit);
       const last = rows[rows.length - 1];
-      const key = (r: QueueDbRow) => (order.sort === 'due' ? r.dueAt : r.receivedAt);
+      const key = (r: RadarDbRow) => (order.sort === 'due' ? r.dueAt : r.receivedAt);
       return {
         items: rows.map((r) => decorate(r, cal, now, t)),
         nextCursor:

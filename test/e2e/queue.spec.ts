@@ -215,6 +215,7 @@ test('tabs show their counts and switch at once; the radar columns and flags', a
       overdue: 'Quá hạn',
       dueSoon: 'Đến hạn trong 1 ngày',
       acceptanceLate: 'Quá 8 giờ tiếp nhận',
+      forwardLate: 'Chậm chuyển hồ sơ',
       stale: 'Hồ sơ treo',
     };
     for (const r of fromDesk) {
@@ -241,7 +242,7 @@ test('every flag is drawn with its colour, icon and words (flags forced on real 
   // The clock cannot be moved on the real desk: take its real answer and set the flags and times of the rows.
   const forced: Record<string, { flags: string[]; remainingWorkingMinutes: number }> = {
     [SEEDED.online]: { flags: ['acceptanceLate', 'stale'], remainingWorkingMinutes: -95 },
-    [SEEDED.tthn]: { flags: ['overdue'], remainingWorkingMinutes: -(2 * 480 + 90) },
+    [SEEDED.tthn]: { flags: ['overdue', 'forwardLate'], remainingWorkingMinutes: -(2 * 480 + 90) },
     [SEEDED.banSao]: { flags: ['dueSoon'], remainingWorkingMinutes: 200 },
     [SEEDED.khaiSinh]: { flags: ['stale'], remainingWorkingMinutes: 3 * 480 + 120 },
   };
@@ -266,6 +267,12 @@ test('every flag is drawn with its colour, icon and words (flags forced on real 
   await expect(row(SEEDED.online).locator('.qflag-stale')).toBeVisible();
   await expect(row(SEEDED.online).locator('.qremaining')).toHaveText('quá hạn 1 giờ 35 phút');
   await expect(row(SEEDED.tthn).locator('.qflag-overdue')).toHaveText(/Quá hạn/);
+  await expect(row(SEEDED.tthn).locator('.qflag-forwardLate')).toHaveText(/Chậm chuyển hồ sơ/);
+  await expect(row(SEEDED.tthn).locator('.qflag-forwardLate .sr-only')).toHaveText(
+    'Hồ sơ giấy đã tiếp nhận nhưng chưa chuyển cho công chức chuyên môn trong thời hạn (NĐ 118/2025, Điều 18)',
+  );
+  // The most pressing first: overdue, then the missed hand-over.
+  expect(await row(SEEDED.tthn).locator('.qflag').evaluateAll((els) => els.map((e) => e.getAttribute('data-flag')))).toEqual(['overdue', 'forwardLate']);
   await expect(row(SEEDED.tthn).locator('.qremaining')).toHaveText('quá hạn 2 ngày 1 giờ');
   await expect(row(SEEDED.banSao).locator('.qflag-dueSoon .sr-only')).toHaveText('Đến hạn trong 1 ngày làm việc');
   await expect(row(SEEDED.banSao).locator('.qremaining')).toHaveText('còn 3 giờ 20 phút');
@@ -273,6 +280,10 @@ test('every flag is drawn with its colour, icon and words (flags forced on real 
   await expect(row(SEEDED.khaiSinh).locator('.qremaining')).toHaveText('còn 3 ngày 2 giờ');
   // Colour is never alone: each badge has an icon and words; late is red, due soon amber.
   await expect(row(SEEDED.tthn).locator('.qflag-overdue svg')).toHaveCount(1);
+  await expect(row(SEEDED.tthn).locator('.qflag-forwardLate svg')).toHaveCount(1);
+  const badge = (flag: string) => row(SEEDED.tthn).locator(`.qflag-${flag}`).evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await badge('forwardLate')).toBe('rgb(179, 22, 31)');
+  expect(await badge('forwardLate')).toBe(await badge('overdue'));
   const red = await row(SEEDED.tthn).locator('.qremaining').evaluate((el) => getComputedStyle(el).color);
   const amber = await row(SEEDED.banSao).locator('.qremaining').evaluate((el) => getComputedStyle(el).color);
   expect(red).toBe('rgb(163, 21, 31)');

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { QUEUE_TABS, type QueueQuery, type QueueRow, type QueueTab } from '../../electron/contract';
 import { DB_FILE_NAME, type Db } from '../../electron/db/connection';
 import { queueRepo, type RadarFilter } from '../../electron/db/queue-repo';
+import { createWorkCalendar, forwardingDeadline, OFFICIAL_HOLIDAY_YEARS } from '../../electron/core/calendar';
+import { forwardLateThreshold } from '../../electron/services/radar';
 import { intake, value } from '../support/desk';
 import { onlinePackage, openCounterDesk, type CounterDesk } from '../support/counter';
 
@@ -185,9 +187,10 @@ describe('G. queue radar', () => {
     expect(await h.call('listQueue', { to: '2026-13-01' })).toMatchObject({ ok: false, error: { details: [{ path: 'to' }] } });
     expect(await h.call('listQueue', { flag: 'urgent' as never })).toMatchObject({ ok: false, error: { message: 'Bộ lọc cảnh báo không hợp lệ' } });
 
-    // Friday 08:15: A is due at 09:15 (one working hour left), B is past its day.
+    // Friday 08:15: A is due at 09:15 (one working hour left), B is past its day. Both were accepted on Tuesday and
+    // never handed over (due by Tuesday 17:00): forwardLate too.
     h.clock.set('2026-11-27T01:15:00Z');
-    expect(await row(a.id)).toMatchObject({ flags: ['dueSoon'], remainingWorkingMinutes: 60 });
+    expect(await row(a.id)).toMatchObject({ flags: ['dueSoon', 'forwardLate'], remainingWorkingMinutes: 60 });
     expect((await row(b.id)).flags).toContain('overdue');
     expect((await row(b.id)).remainingWorkingMinutes).toBeLessThan(0);
     expect(ids(await all(h, { flag: 'dueSoon' }))).toEqual([a.id]);
@@ -195,7 +198,7 @@ describe('G. queue radar', () => {
 
     // Friday 10:00: A is overdue too; everything untouched since Tuesday 09:15 has been still for three working days.
     h.clock.set('2026-11-27T03:00:00Z');
-    expect((await row(a.id)).flags).toEqual(['overdue', 'stale']);
+    expect((await row(a.id)).flags).toEqual(['overdue', 'forwardLate', 'stale']);
     expect(sorted(ids(await all(h, { flag: 'overdue' })))).toEqual(sorted([a.id, b.id]));
     const stale = ids(await all(h, { flag: 'stale' }));
     expect(stale).toEqual(expect.arrayContaining([a.id, b.id, c.id, lateNight.id, earlyMorning.id]));
@@ -208,6 +211,127 @@ describe('G. queue radar', () => {
     expect(ids(await all(h, { flag: 'stale' }))).not.toContain(c.id);
     value(await h.call('saveCounterSettings', { scanFolder: '', maxFileMb: 50, staleDays: 1 }));
     expect(ids(await all(h, { flag: 'stale' }))).toContain(c.id);
+  });
+
+  it('flags paper dossiers not handed over by the NĐ 118 Đ18.2 deadline (forwardLate), and filters by it', async () => {
+    // Tuesday 24/11/2026 09:00 in Vietnam.
+    const h = await desk('2026-11-24T02:00:00Z');
+    const accepted = async (fullName: string, channel: 1 | 3 = 1) =>
+      value(await h.call('createDossier', { ...intake({ fullName }), channel, accept: true })).id;
+    const counter = await accepted('Đỗ Văn Quầy');
+    const post = await accepted('Đỗ Thị Bưu', 3);
+    const inTime = await accepted('Đỗ Văn Kịp');
+    const forwardedLate = await accepted('Đỗ Văn Chậm');
+    const returned = await accepted('Đỗ Thị Trả Lại');
+    const notAccepted = value(await h.call('createDossier', intake({ fullName: 'Đỗ Văn Chưa Nhận' }))).id;
+    const pkg = await onlinePackage({ submittedAt: '2026-11-24T08:00:00+07:00', fullName: 'Đỗ Văn Mạng' });
+    const online = value((await h.importZip('mang.zip', pkg.zip)).body).dossierId!;
+    value(await h.call('acceptDossier', { id: online }));
+    const forward = { type: 'forward', to: 'specialist', recipient: 'Công chức Tư pháp – Hộ tịch' };
+
+    h.clock.set('2026-11-24T07:00:00Z'); // 14:00: handed over the same day
+    expect(await act(h, inTime, forward)).toBe(2);
+    expect(await act(h, returned, forward)).toBe(2);
+    expect(await act(h, returned, { type: 'returnToDesk', reason: 'Thiếu bản chính để đối chiếu' })).toBe(2);
+    h.clock.set('2026-11-24T08:30:00Z'); // 15:30: the next working day's first session
+    const afternoon = await accepted('Đỗ Thị Chiều');
+    h.clock.set('2026-11-24T10:30:00Z'); // 17:30, after hours: counted from Wednesday's opening, the same day's close
+    const evening = await accepted('Đỗ Văn Tối');
+
+    const flagged = async () => (await all(h, {})).filter((r) => r.flags.includes('forwardLate')).map((r) => r.id).sort();
+    const filtered = async (query: QueueQuery = {}) => ids(await all(h, { ...query, flag: 'forwardLate' })).sort();
+    const sorted = (xs: number[]) => [...xs].sort();
+
+    // Tuesday 17:00 is the deadline of the morning's acceptances: not yet passed at 17:00 itself.
+    h.clock.set('2026-11-24T10:00:00Z');
+    expect(await flagged()).toEqual([]);
+    expect(await filtered()).toEqual([]);
+    h.clock.set('2026-11-24T10:01:00Z'); // 17:01
+    expect(await flagged()).toEqual(sorted([counter, post, forwardedLate]));
+    expect(await filtered()).toEqual(sorted([counter, post, forwardedLate]));
+
+    // Wednesday 08:00: handed over late is still handed over (the control slip records the lateness).
+    h.clock.set('2026-11-25T01:00:00Z');
+    expect(await act(h, forwardedLate, forward)).toBe(2);
+    expect(await flagged()).toEqual(sorted([counter, post]));
+
+    // Wednesday 11:30 closes the first session: the 15:30 acceptance is late after it, the 17:30 one at 17:00.
+    h.clock.set('2026-11-25T04:29:00Z');
+    expect(await filtered()).toEqual(sorted([counter, post]));
+    h.clock.set('2026-11-25T04:31:00Z');
+    const rows = await all(h, {});
+    const flagsOf = (id: number) => rows.find((r) => r.id === id)!.flags;
+    expect(flagsOf(afternoon)).toEqual(['forwardLate']);
+    for (const id of [inTime, forwardedLate, returned, notAccepted, online, evening]) expect(flagsOf(id)).not.toContain('forwardLate');
+    expect(await filtered()).toEqual(sorted([counter, post, afternoon]));
+    for (const r of rows) expect(r.flags.includes('forwardLate'), r.code).toBe((await filtered()).includes(r.id));
+    // With other filters, tabs and sorts: the same rows; never in another work state.
+    expect(await filtered({ tab: 'new' })).toEqual(sorted([counter, post, afternoon]));
+    expect(await filtered({ tab: 'new', sort: 'due', direction: 'asc' })).toEqual(sorted([counter, post, afternoon]));
+    expect(await filtered({ tab: 'inProgress' })).toEqual([]);
+    expect(await filtered({ channel: 3 })).toEqual([post]);
+    expect(await filtered({ channel: 2 })).toEqual([]);
+    expect(await filtered({ q: 'do thi' })).toEqual(sorted([post, afternoon]));
+    h.clock.set('2026-11-25T10:01:00Z'); // Wednesday 17:01
+    expect(await filtered()).toEqual(sorted([counter, post, afternoon, evening]));
+    // Processing started (4): no longer waiting at the desk.
+    expect(await act(h, counter, forward)).toBe(2);
+    expect(await act(h, counter, { type: 'startProcessing' })).toBe(4);
+    expect(await filtered()).toEqual(sorted([post, afternoon, evening]));
+  });
+
+  it('counts the forwardLate deadline over weekends and holidays (Friday after 15:00; 30/4–3/5)', async () => {
+    // Friday 27/11/2026 16:00: due Monday 30/11 at 11:30.
+    const h = await desk('2026-11-27T09:00:00Z');
+    const friday = value(await h.call('createDossier', { ...intake({ fullName: 'Mai Văn Thứ Sáu' }), accept: true })).id;
+    const flagged = async () => ids(await all(h, { flag: 'forwardLate' }));
+    const flagsOf = async (id: number) => (await all(h, {})).find((r) => r.id === id)!.flags;
+    for (const at of ['2026-11-28T10:00:00Z', '2026-11-29T10:00:00Z', '2026-11-30T04:29:00Z']) {
+      h.clock.set(at);
+      expect(await flagged(), at).toEqual([]);
+      expect(await flagsOf(friday), at).not.toContain('forwardLate');
+    }
+    h.clock.set('2026-11-30T04:31:00Z');
+    expect(await flagged()).toEqual([friday]);
+    expect(await flagsOf(friday)).toContain('forwardLate');
+
+    // Wednesday 29/04/2026 15:30: 30/4 and 1/5 are holidays, 2–3/5 the weekend: due Monday 04/05 at 11:30.
+    const g = await desk('2026-04-29T08:30:00Z');
+    const beforeHoliday = value(await g.call('createDossier', { ...intake({ fullName: 'Mai Thị Lễ' }), accept: true })).id;
+    for (const at of ['2026-04-30T10:30:00Z', '2026-05-01T10:30:00Z', '2026-05-03T10:30:00Z', '2026-05-04T04:29:00Z']) {
+      g.clock.set(at);
+      expect(ids(await all(g, { flag: 'forwardLate' })), at).toEqual([]);
+    }
+    g.clock.set('2026-05-04T04:31:00Z');
+    expect(ids(await all(g, { flag: 'forwardLate' }))).toEqual([beforeHoliday]);
+    expect((await all(g, {})).find((r) => r.id === beforeHoliday)!.flags).toContain('forwardLate');
+  });
+
+  it('finds the forwardLate threshold exactly: accepted before it ⇔ the hand-over deadline has passed', () => {
+    const cal = createWorkCalendar({ years: OFFICIAL_HOLIDAY_YEARS });
+    const late = (acceptedAt: number, now: Date) => forwardingDeadline(cal, new Date(acceptedAt)).getTime() < now.getTime();
+    let seed = 12345;
+    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const nows = [
+      '2026-11-24T10:00:00Z', // Tuesday 17:00, a deadline instant
+      '2026-11-24T10:00:00.001Z',
+      '2026-05-04T04:30:00Z', // Monday 11:30 after 30/4–3/5
+      '2026-02-23T00:00:00Z', // the first morning after Tết, before the opening
+      '2026-01-10T03:00:00Z', // the working Saturday
+      '2026-09-03T04:31:00Z',
+      ...Array.from({ length: 40 }, () => new Date(Date.UTC(2026, 0, 1) + Math.floor(rnd() * 360 * 86_400_000)).toISOString()),
+    ];
+    for (const iso of nows) {
+      const now = new Date(iso);
+      const t = forwardLateThreshold(cal, now);
+      // Exact to the millisecond: the instant before is late, the threshold itself is not.
+      expect(late(t - 1, now), iso).toBe(true);
+      expect(late(t, now), iso).toBe(false);
+      for (let i = 0; i < 200; i++) {
+        const acceptedAt = now.getTime() - Math.floor(rnd() * 80 * 86_400_000);
+        expect(acceptedAt < t, `${iso} accepted ${new Date(acceptedAt).toISOString()}`).toBe(late(acceptedAt, now));
+      }
+    }
   });
 
   it('sorts by reception or due date and pages through both without gaps or repeats; a foreign cursor restarts', async () => {
@@ -309,6 +433,7 @@ describe('G. queue radar', () => {
       const none: RadarFilter = {
         tab: null, status: null, procedureIds: null, channel: null, assigneeId: null, receivedFrom: null,
         receivedBefore: null, dueBefore: null, dueFrom: null, runningOnly: false, onlineReceivedBefore: null, staleBefore: null,
+        forwardAcceptedBefore: null,
       };
       const plan = (i: number) =>
         (ro.prepare(`EXPLAIN QUERY PLAN ${ran[i]!.sql}`).all(...ran[i]!.params) as Array<{ detail: string }>)
@@ -324,6 +449,13 @@ describe('G. queue radar', () => {
       expect(plan(1)).toMatch(/SEARCH d USING (COVERING )?INDEX dossiers_tab_received \(work_tab=\? AND \(?received_at/);
       expect(plan(2)).toMatch(/SEARCH d USING (COVERING )?INDEX dossiers_tab_due \(work_tab=\? AND/);
       for (const i of [0, 1, 2]) expect(plan(i)).not.toMatch(/TEMP B-TREE|SCAN d\b/);
+      // forwardLate walks the accepted dossiers (status 2, a few per mille) in reception order, and looks up each one's
+      // events by dossier; no index of its own.
+      repo.page({ ...none, forwardAcceptedBefore: Date.now() }, { sort: 'received', direction: 'desc' }, null, 50);
+      expect(ran[3]!.sql).toMatch(/d\.accepted_at < \?/);
+      expect(plan(3)).toMatch(/SEARCH d USING (COVERING )?INDEX dossiers_status_received \(status=\?\)/);
+      expect(plan(3)).toMatch(/SEARCH e USING (COVERING )?INDEX events_dossier \(dossier_id=\?\)/);
+      expect(plan(3)).not.toMatch(/TEMP B-TREE|SCAN d\b|SCAN e\b/);
     } finally {
       ro.close();
     }

@@ -3,7 +3,7 @@ import { QUEUE_FLAGS, type QueueFlag } from '../../../../electron/contract';
 import { FLAG_ICONS } from './icons';
 
 /** The order flags are shown in: the most pressing first. */
-const ORDER: readonly QueueFlag[] = ['acceptanceLate', 'overdue', 'dueSoon', 'stale'];
+const ORDER: readonly QueueFlag[] = ['acceptanceLate', 'overdue', 'forwardLate', 'dueSoon', 'stale'];
 
 /** The long description of a flag (tooltip, screen readers). */
 export function useFlagText(staleDays: number) {
@@ -17,7 +17,7 @@ export function useFlagText(staleDays: number) {
 /**
  * A dossier's warnings as labelled badges: icon + short text (+ the full sentence for screen readers and as a native
  * title on hover: an overlay component per row would weigh on scrolling).
- * overdue and acceptanceLate red, dueSoon amber, stale purple-grey.
+ * overdue, acceptanceLate and forwardLate red, dueSoon amber, stale purple-grey.
  */
 export function FlagBadges({ flags, staleDays }: { flags: readonly string[]; staleDays: number }) {
   const text = useFlagText(staleDays);

@@ -43,6 +43,16 @@ export const HourglassIcon = ({ className }: IconProps) =>
     className,
   );
 
+/** A sheet with an arrow leaving it: a paper dossier not handed over to the competent officer in time. */
+export const HandOverIcon = ({ className }: IconProps) =>
+  svg(
+    <>
+      <path d="M9.5 5.2V2H2.5v12h7v-3.2" />
+      <path d="M5.5 8h9M12 5.5 14.5 8 12 10.5" />
+    </>,
+    className,
+  );
+
 /** Pause: nothing has happened for days (stale). */
 export const PauseIcon = ({ className }: IconProps) =>
   svg(
@@ -76,5 +86,6 @@ export const FLAG_ICONS: Record<QueueFlag, (p: IconProps) => ReactElement> = {
   overdue: OverdueIcon,
   dueSoon: ClockIcon,
   acceptanceLate: HourglassIcon,
+  forwardLate: HandOverIcon,
   stale: PauseIcon,
 };
