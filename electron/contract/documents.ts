@@ -15,9 +15,18 @@ export type LegalRegime = (typeof LEGAL_REGIMES)[number];
 export const PAPERS = ['A5', 'A4'] as const;
 export type PaperSize = (typeof PAPERS)[number];
 
+/**
+ * The desk's own receipt for a result returned at the counter ("Giấy biên nhận trả kết quả"): not one of TT 03/2025's
+ * numbered forms, so it has a letter code that can never be taken for "Mẫu NN".
+ */
+export const RECEIPT_FORM = 'BN' as const;
+
 /** The forms a dossier can be given on request (Mẫu 07 is the register, not a dossier's paper). */
-export const DOSSIER_FORMS = ['01', '02', '03', '04', '05', '06'] as const;
+export const DOSSIER_FORMS = ['01', '02', '03', '04', '05', '06', RECEIPT_FORM] as const;
 export type DossierForm = (typeof DOSSIER_FORMS)[number];
+
+/** A numbered form of TT 03/2025 Phụ lục I ("Mẫu 01" …), as opposed to the desk's receipt. */
+export const isNumberedForm = (form: string): boolean => /^\d{2}$/.test(form);
 
 export const FORM_TITLES: Readonly<Record<DossierForm | '07', string>> = {
   '01': 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
@@ -27,6 +36,7 @@ export const FORM_TITLES: Readonly<Record<DossierForm | '07', string>> = {
   '05': 'Thông báo dừng giải quyết hồ sơ',
   '06': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
   '07': 'Sổ theo dõi hồ sơ',
+  BN: 'Giấy biên nhận trả kết quả giải quyết thủ tục hành chính',
 };
 
 const httpsUrl = text(300, 'Địa chỉ tra cứu').pipe(
@@ -51,7 +61,7 @@ export function lookupAddress(code: string, lookupUrl?: string): string {
 }
 
 export const documentSettings = z.object({
-  /** Paper of the slips (Mẫu 01–06); TT 01/2018 printed them on A5. */
+  /** Paper of the slips (Mẫu 01–06 and the return receipt); TT 01/2018 printed them on A5. */
   slipPaper: z.enum(PAPERS, { error: 'Khổ giấy không hợp lệ' }),
   /** The register (Mẫu 07) is always landscape; A4 by default. */
   registerPaper: z.enum(PAPERS, { error: 'Khổ giấy không hợp lệ' }),
@@ -69,14 +79,15 @@ export const DOCUMENT_DEFAULTS: DocumentSettings = {
 };
 
 /**
- * Issue a form for a dossier now. Mẫu 01–03 are issued by the actions that cause them (accept, supplement, refuse);
- * asking again for one of those gives the stored document (a reprint: the same bytes). Mẫu 06 is drawn from the
- * dossier's hand-overs as they stand (a new version when they changed). Mẫu 04 and 05 are issued by the extension
- * and the stop; here they are reprinted.
+ * Issue a form for a dossier now. Mẫu 01–03 are issued by the actions that cause them (accept, supplement, refuse;
+ * Mẫu 03 also by a finish whose result is a refusal); asking again for one of those gives the stored document (a
+ * reprint: the same bytes). Mẫu 06 is drawn from the dossier's hand-overs as they stand (a new version when they
+ * changed). Mẫu 04 and 05 are issued by the extension and the stop, the receipt (BN) by the return of the result at
+ * the counter; here they are reprinted.
  */
 export const issueDocumentInput = z.object({
   dossierId: z.number({ error: 'Mã nội bộ hồ sơ phải là số' }).int().positive(),
-  form: z.enum(DOSSIER_FORMS, { error: 'Mẫu phải là một trong 01–06' }),
+  form: z.enum(DOSSIER_FORMS, { error: 'Văn bản phải là Mẫu 01–06 hoặc Giấy biên nhận trả kết quả (BN)' }),
 });
 
 // ---------- The tracking register (Mẫu 07) ----------

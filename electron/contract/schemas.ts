@@ -318,8 +318,8 @@ export const dossierEvent = z.object({
 });
 export type DossierEvent = z.output<typeof dossierEvent>;
 
-/** The forms of TT 03/2025 Phụ lục I: Mẫu 01 … Mẫu 07. */
-export const FORM_CODES = ['01', '02', '03', '04', '05', '06', '07'] as const;
+/** The forms of TT 03/2025 Phụ lục I: Mẫu 01 … Mẫu 07; and BN, the desk's receipt for a result returned at the counter. */
+export const FORM_CODES = ['01', '02', '03', '04', '05', '06', '07', 'BN'] as const;
 export type FormCode = (typeof FORM_CODES)[number];
 
 export const documentMeta = z.object({

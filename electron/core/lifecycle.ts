@@ -35,7 +35,8 @@ export type Role = 'reception' | 'specialist' | 'leader' | 'admin';
 export type Holder = 'desk' | 'specialist' | 'external' | 'citizen';
 export type Processor = 'specialist' | 'external';
 export type SupplementStage = 'reception' | 'appraisal';
-export type FormCode = '01' | '02' | '03' | '04' | '05' | '06';
+/** TT 03/2025's numbered forms, and BN: the desk's receipt for a result returned at the counter. */
+export type FormCode = '01' | '02' | '03' | '04' | '05' | '06' | 'BN';
 
 export interface PendingExtension {
   newDueAt: Date;

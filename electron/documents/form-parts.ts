@@ -103,12 +103,17 @@ export function nd30Header(
   flow.y = Math.max(y + h, leftBottom);
 }
 
-/** The form's title, bold and centred, with the space around it. */
+/** The form's title, bold and centred, with the space around it; a line break in it is where a long title breaks. */
 export function formTitle({ flow, m }: FormCtx, title: string): void {
   flow.y += lead(m, m.body) * 0.6;
-  flow.paragraph([{ text: title, face: 'bold' }], { size: m.title, leading: lead(m, m.title), align: 'center' });
+  for (const line of title.split('\n')) {
+    flow.paragraph([{ text: line, face: 'bold' }], { size: m.title, leading: lead(m, m.title), align: 'center' });
+  }
   flow.y += lead(m, m.body) * 0.4;
 }
+
+/** A title on one line (the PDF's metadata, messages): its chosen line breaks become spaces. */
+export const oneLine = (title: string) => title.replace(/\s*\n\s*/g, ' ');
 
 /** Top of a continuation page: the page number (NĐ 30: not on the first page) and "(<text>)" in italics. */
 export function continuationHeader({ pen, flow, m }: FormCtx, text: string): void {

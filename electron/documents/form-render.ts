@@ -11,6 +11,7 @@ import {
   formTitle,
   lead,
   nd30Header,
+  oneLine,
   placeBarcode,
   placeQr,
   sentenceCase,
@@ -75,7 +76,7 @@ export async function renderForm<V extends string>(
 
   const lm = layout.m;
   const pen = newDocument(fonts, lm.size, boxOf(lm), {
-    title: `${sentenceCase(template.title)} ${input.code}`,
+    title: `${sentenceCase(oneLine(template.title))} ${input.code}`,
     subject: input.subject,
     author: input.author,
     creationDate: input.header.issuedAt,

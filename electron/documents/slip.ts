@@ -1,7 +1,7 @@
 /**
  * The documents of the desk as PDF (pdfkit, Tinos embedded as subsets, QR and Code 128 as vectors): Mẫu 01 "Giấy
- * tiếp nhận hồ sơ và hẹn trả kết quả" here, Mẫu 02 and 03 in supplement-refusal.ts, 04 and 05 in apology-stop.ts;
- * each under the legal regime asked for (templates.ts). Layout per NĐ 30/2020 (two-column header,
+ * tiếp nhận hồ sơ và hẹn trả kết quả" here, Mẫu 02 and 03 in supplement-refusal.ts, 04 and 05 in apology-stop.ts,
+ * the return receipt (BN) in return-receipt.ts; each under the legal regime asked for (templates.ts). Layout per NĐ 30/2020 (two-column header,
  * place/date line, title) in form-parts.ts; fields per the template files; form-render.ts interprets them.
  */
 import { formatVnSlipTime } from '../core/vntime';
@@ -15,8 +15,9 @@ import { type SlipVar } from './mau01-template';
 import { printable } from './pen';
 import { qrPayload } from './qr';
 import type { LegalRegime } from './regimes';
+import { renderReceipt, type ReturnReceiptData } from './return-receipt';
 import { renderMau02, renderMau03, type RefusalSlipData, type SupplementSlipData } from './supplement-refusal';
-import { FORM_NOS, templateFor, type FormNo } from './templates';
+import { FORM_NOS, templateFor, type FormNo, type TemplateForm } from './templates';
 
 export interface SlipData {
   agency: { parentName: string; agencyName: string; placeName: string; agencyCode: string };
@@ -55,7 +56,7 @@ export interface RenderOptions {
 }
 
 export interface SlipOptions extends RenderOptions {
-  /** Mẫu 01's copies (liên): both by default, each from a new page; 1 prints the first only */
+  /** Mẫu 01's (and the receipt's) copies (liên): both by default, each from a new page; 1 prints the first only */
   copies?: 1 | 2;
 }
 
@@ -64,7 +65,7 @@ export interface DocumentRenderer {
   mau01(data: SlipData, options?: SlipOptions): Promise<Buffer>;
   /** Mẫu 02 "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", A5 portrait by default. */
   mau02(data: SupplementSlipData, options?: RenderOptions): Promise<Buffer>;
-  /** Mẫu 03 "Phiếu từ chối tiếp nhận giải quyết hồ sơ", A5 portrait by default. */
+  /** Mẫu 03 "Phiếu từ chối tiếp nhận giải quyết hồ sơ", at reception or after appraisal; A5 portrait by default. */
   mau03(data: RefusalSlipData, options?: RenderOptions): Promise<Buffer>;
   /** Mẫu 04 "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" (TT 01/2018: "Phiếu xin lỗi và hẹn lại …"). */
   mau04(data: ApologyData, options?: RenderOptions): Promise<Buffer>;
@@ -72,10 +73,15 @@ export interface DocumentRenderer {
   mau05(data: StopNoticeData, options?: RenderOptions): Promise<Buffer>;
   /** Mẫu 06 "Phiếu kiểm soát quá trình giải quyết hồ sơ" (control-slip.ts; TT 01/2018: its Mẫu 05). */
   mau06(data: ControlSlipData, options?: RenderOptions): Promise<Buffer>;
-  /** Each form's TT 03/2025 template version, to store with the document it rendered (e.g. "TT03-2025/mau01@2"). */
+  /**
+   * "Giấy biên nhận trả kết quả giải quyết thủ tục hành chính" (form code BN), the receipt for a result returned at
+   * the counter (the same under both regimes); A5 portrait by default, two liên.
+   */
+  receipt(data: ReturnReceiptData, options?: SlipOptions): Promise<Buffer>;
+  /** Each numbered form's TT 03/2025 template version, to store with the document it rendered (e.g. "TT03-2025/mau01@2"). */
   readonly templateVersions: Readonly<Record<FormNo, string>>;
   /** The version of the template that draws `form` under `regime` (default TT 03/2025). */
-  templateVersion(form: FormNo | '06', regime?: LegalRegime): string;
+  templateVersion(form: TemplateForm | '06', regime?: LegalRegime): string;
   /** The renderer's fonts, for the documents drawn outside it (Mẫu 06, the register). */
   fonts(): FontStore;
 }
@@ -84,7 +90,7 @@ export interface DocumentRenderer {
 export function createDocumentRenderer(opts: { fontsDir: string }): DocumentRenderer {
   const fonts = new FontStore(opts.fontsDir);
   const regimeOf = (options?: RenderOptions): LegalRegime => options?.regime ?? 'TT03-2025';
-  const version = (form: FormNo | '06', regime: LegalRegime = 'TT03-2025') =>
+  const version = (form: TemplateForm | '06', regime: LegalRegime = 'TT03-2025') =>
     form === '06' ? MAU06_VERSIONS[regime] : templateFor(form, regime).version;
   return {
     templateVersion: version,
@@ -96,6 +102,8 @@ export function createDocumentRenderer(opts: { fontsDir: string }): DocumentRend
     mau04: (data: ApologyData, options?: RenderOptions) => renderMau04(fonts, data, options?.paper ?? 'A5', regimeOf(options)),
     mau05: (data: StopNoticeData, options?: RenderOptions) => renderMau05(fonts, data, options?.paper ?? 'A5', regimeOf(options)),
     mau06: (data: ControlSlipData, options?: RenderOptions) => renderMau06(fonts, data, options?.paper ?? 'A5', regimeOf(options)),
+    receipt: (data: ReturnReceiptData, options?: SlipOptions) =>
+      renderReceipt(fonts, data, options?.paper ?? 'A5', regimeOf(options), options?.copies),
     fonts: () => fonts,
   };
 }

@@ -2,6 +2,7 @@
  * Mẫu 02 "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ" and Mẫu 03 "Phiếu từ chối tiếp nhận giải quyết hồ sơ": their data,
  * the formatting of their values, and the call into the shared form renderer (fields per mau02/mau03-template.ts).
  */
+import { formatVnSlipTime } from '../core/vntime';
 import type { FontStore } from './fonts';
 import { count } from './form-parts';
 import { renderForm, type FormInput } from './form-render';
@@ -42,6 +43,12 @@ export interface SupplementSlipData extends FormHeaderData {
 export interface RefusalSlipData extends FormHeaderData {
   reason: string;
   contact: string;
+  /** At reception (default: the desk does not accept the dossier) or after appraisal (a finish with a refusal). */
+  stage?: 'reception' | 'appraisal';
+  /** Appraisal: when the dossier was received (the acceptance). */
+  receivedAt?: Date | null;
+  /** Appraisal: the competent body's answer as the finish recorded it; '' or absent leaves the line out. */
+  result?: string;
 }
 
 export const vn = (s: string) => printable(s).trim();
@@ -109,10 +116,28 @@ export async function renderMau02(store: FontStore, data: SupplementSlipData, pa
 }
 
 export function refusalValues(data: RefusalSlipData): Record<RefusalVar, string> {
-  return { ...headerValues(data), reason: paragraphs(data.reason), contact: vn(data.contact) };
+  const stage = data.stage ?? 'reception';
+  if (stage !== 'reception' && stage !== 'appraisal') throw new Error(`Unknown refusal stage: ${String(stage)}`);
+  const receivedAt = data.receivedAt ?? null;
+  if (receivedAt !== null && !(receivedAt instanceof Date && Number.isFinite(receivedAt.getTime()))) {
+    throw new Error('Form receivedAt is not a valid date');
+  }
+  const appraisal = stage === 'appraisal';
+  return {
+    ...headerValues(data),
+    stage,
+    reason: paragraphs(data.reason),
+    contact: vn(data.contact),
+    receivedAt: appraisal && receivedAt ? formatVnSlipTime(receivedAt) : '',
+    result: appraisal ? vn(data.result ?? '') : '',
+  };
 }
 
 export async function renderMau03(store: FontStore, data: RefusalSlipData, paper: Paper, regime: LegalRegime = 'TT03-2025'): Promise<Buffer> {
   const values = refusalValues(data);
-  return renderForm(store, templateFor('03', regime), { ...commonInput(data, values), values, rows: [] }, paper);
+  const template = templateFor('03', regime);
+  const common = commonInput(data, values);
+  // After appraisal the paper is drawn up by whoever recorded the refusal, not by the officer who received it.
+  const signers = values.stage === 'appraisal' ? { ...common.signers, rightTitle: template.appraisalSigner } : common.signers;
+  return renderForm(store, template, { ...common, signers, values, rows: [] }, paper);
 }

@@ -556,8 +556,17 @@ export function createDesk(config: DeskConfig): Desk {
       return { dossier: toDossier(requireDossier(id)), document: toDocumentMeta(documentRows.byId(documentId)!) };
     });
 
-  /** The form an action issues (Mẫu 02, 03, 04, 05), rendered before the transition that records it. */
+  /**
+   * The form an action issues (Mẫu 02, 03, 04, 05; Mẫu 03 after appraisal for a finish with a refusal; the receipt
+   * BN for a result returned at the counter), rendered before the transition that records it.
+   */
   const formFor = async (row: DossierDbRow, action: DossierAction, at: Date): Promise<Rendered | null> => {
+    // The rule settles what the paper says (trimmed, NFC; the proposal's date for an extension); an action it
+    // refuses renders nothing here and is refused by the transition itself.
+    const preview = () => {
+      const r = transition(loadLifecycle(row), toLifecycleAction(action), { role: officerRole(), at });
+      return r.ok ? r.event.details : null;
+    };
     switch (action.type) {
       case 'requestSupplement':
         return docs.supplement(row, at, { stage: action.stage, items: action.items, note: action.reason }, foldVietnamese);
@@ -566,12 +575,21 @@ export function createDesk(config: DeskConfig): Desk {
       case 'stop':
         return docs.stopNotice(row, at, action.reason);
       case 'extend': {
-        // The rule settles the new date and reason (the action's, or the proposal's); refused here before rendering.
-        const preview = transition(loadLifecycle(row), toLifecycleAction(action), { role: officerRole(), at });
-        if (!preview.ok) return null;
-        const { newDueAt, reason } = preview.event.details as { newDueAt?: Date; reason?: string };
+        const { newDueAt, reason } = (preview() ?? {}) as { newDueAt?: Date; reason?: string };
         if (!newDueAt) return null;
         return docs.apology(row, at, { newDueAt: new Date(newDueAt), reason: reason ?? '' });
+      }
+      case 'finish': {
+        // NĐ 118: a dossier found not to qualify goes back to the citizen with Mẫu 03 and the reason.
+        if (action.result.kind !== 'rejected') return null;
+        const result = preview() as NonNullable<Parameters<typeof docs.refusal>[3]>['result'] | null;
+        if (!result?.reason) return null;
+        return docs.refusal(row, at, result.reason, { result });
+      }
+      case 'returnResult': {
+        if (action.method !== 'counter') return null;
+        const details = preview();
+        return details ? docs.returnReceipt(row, at, details as Parameters<typeof docs.returnReceipt>[2]) : null;
       }
       default:
         return null;

@@ -4,6 +4,7 @@ import {
   DOCUMENT_DEFAULTS,
   documentSettings,
   FORM_TITLES,
+  RECEIPT_FORM,
   type DocumentSettings,
   type DossierForm,
   type FormCode,
@@ -16,7 +17,7 @@ import type { Db } from '../db/connection';
 import type { DocumentNumber, DocumentsRepo } from '../db/documents-repo';
 import type { DossierDbRow, DossiersRepo, EventDbRow } from '../db/dossiers-repo';
 import type { AgencyRow, SettingsRepo } from '../db/settings-repo';
-import { regimeFor, type DocumentRenderer, type FormHeaderData } from '../documents';
+import { regimeFor, resultText, type DocumentRenderer, type FormHeaderData, type ReturnReceiptData } from '../documents';
 import type { ControlSlipData } from '../documents/control-slip';
 import { formHeaderFor, slipDataFor } from './mappers';
 
@@ -155,10 +156,49 @@ export function documentsService(deps: Deps) {
     return rendered(row, '02', pdf, number);
   };
 
-  const refusal = async (row: DossierDbRow, at: Date, reason: string) => {
+  /**
+   * Mẫu 03: the desk refuses the dossier at reception, or (`appraisal`) the competent body finishes it with a refusal
+   * and the paper goes back to the citizen with the dossier, with the result as the finish recorded it.
+   */
+  const refusal = async (row: DossierDbRow, at: Date, reason: string, appraisal?: { result: FinishDetails }) => {
     const number = documents.peekNumber(row.id, '03', vnYear(at));
-    const pdf = await renderer.mau03({ ...header(row, at), reason, contact: contactLine(row) }, options(row));
+    const stage = appraisal
+      ? {
+          stage: 'appraisal' as const,
+          receivedAt: new Date(row.acceptedAt ?? row.receivedAt),
+          result: resultText({ ...appraisal.result, kind: 'rejected' }),
+        }
+      : {};
+    const pdf = await renderer.mau03({ ...header(row, at), reason, contact: contactLine(row), ...stage }, options(row));
     return rendered(row, '03', pdf, number);
+  };
+
+  /**
+   * The receipt (BN) for a result returned at the counter: who collected it and on what proof, the fee, and the
+   * result from the dossier's latest finish. `details` are the return's, as the lifecycle normalised them.
+   */
+  const returnReceipt = async (row: DossierDbRow, at: Date, details: ReturnDetails) => {
+    const finished = dossiers.events(row.id).filter((e) => e.action === 'finish').at(-1);
+    const result = finished ? (eventDetails(finished) as Partial<FinishDetails> & { kind?: string }) : null;
+    const by = details.receivedBy;
+    const number = documents.peekNumber(row.id, RECEIPT_FORM, vnYear(at));
+    const data: ReturnReceiptData = {
+      ...header(row, at),
+      number: number.number,
+      receivedAt: new Date(row.acceptedAt ?? row.receivedAt),
+      dueAt: row.dueAt === null ? null : new Date(row.dueAt),
+      returnedAt: at,
+      result:
+        result && (result.kind === 'granted' || result.kind === 'rejected') && typeof result.summary === 'string'
+          ? { kind: result.kind, summary: result.summary, number: result.number, signedOn: result.signedOn, reason: result.reason }
+          : null,
+      receivedBy: by
+        ? { name: by.name, proof: by.proof === 'id' ? 'id' : 'slip', authorised: by.authorised === true, authorisation: by.authorisation ?? '' }
+        : null,
+      fee: details.fee ?? null,
+    };
+    const pdf = await renderer.receipt(data, options(row));
+    return rendered(row, RECEIPT_FORM, pdf, number);
   };
 
   /** Mẫu 04: the apology and the new return time, issued with the extension. */
@@ -226,7 +266,7 @@ export function documentsService(deps: Deps) {
         form: r.form,
         templateVersion: r.templateVersion,
         regime: r.regime,
-        fileName: `${row.code}-mau${r.form}.pdf`,
+        fileName: r.form === RECEIPT_FORM ? `${row.code}-bien-nhan-tra-ket-qua.pdf` : `${row.code}-mau${r.form}.pdf`,
         sha256: createHash('sha256').update(r.pdf).digest('hex'),
         content: r.pdf,
         officerId: deps.officer()?.id ?? null,
@@ -242,14 +282,17 @@ export function documentsService(deps: Deps) {
   const ISSUED_BY: Record<Exclude<DossierForm, '06'>, string> = {
     '01': 'Hồ sơ chưa được tiếp nhận nên chưa có Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01).',
     '02': 'Hồ sơ chưa có Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02); phiếu được lập khi yêu cầu bổ sung.',
-    '03': 'Hồ sơ chưa có Phiếu từ chối tiếp nhận (Mẫu 03); phiếu được lập khi từ chối hồ sơ.',
+    '03':
+      'Hồ sơ chưa có Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03); phiếu được lập khi từ chối tiếp nhận hoặc khi ' +
+      'kết quả giải quyết là từ chối.',
     '04': 'Hồ sơ chưa có Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04); văn bản được lập khi gia hạn.',
     '05': 'Hồ sơ chưa có Thông báo dừng giải quyết (Mẫu 05); thông báo được lập khi dừng giải quyết.',
+    BN: 'Hồ sơ chưa có Giấy biên nhận trả kết quả; giấy được lập khi trả kết quả cho người nhận tại Bộ phận Một cửa.',
   };
 
   /**
-   * A form for a dossier on request: Mẫu 01–05 are reprinted from the register (the same bytes); Mẫu 06 is drawn
-   * from the hand-overs, recorded as a new version only when it differs from the last one.
+   * A form for a dossier on request: Mẫu 01–05 and the return receipt are reprinted from the register (the same
+   * bytes); Mẫu 06 is drawn from the hand-overs, recorded as a new version only when it differs from the last one.
    */
   const issue = async (row: DossierDbRow, form: DossierForm, at: Date): Promise<number> => {
     if (form !== '06') {
@@ -269,10 +312,44 @@ export function documentsService(deps: Deps) {
     });
   };
 
-  return { withFreshNumbers, getSettings, saveSettings, regimeOf, slip, supplement, refusal, apology, stopNotice, controlSlip, store, issue };
+  return {
+    withFreshNumbers,
+    getSettings,
+    saveSettings,
+    regimeOf,
+    slip,
+    supplement,
+    refusal,
+    apology,
+    stopNotice,
+    returnReceipt,
+    controlSlip,
+    store,
+    issue,
+  };
 }
 
 export type DocumentsService = ReturnType<typeof documentsService>;
+
+/** A finish's result as the lifecycle normalised it (core/lifecycle, case 'finish'). */
+export interface FinishDetails {
+  summary: string;
+  reason?: string;
+  number?: string;
+  /** YYYY-MM-DD */
+  signedOn?: string;
+}
+
+/** A return's details as the lifecycle normalised them (core/lifecycle, case 'returnResult'). */
+export interface ReturnDetails {
+  method?: string;
+  receivedBy?: { name: string; proof: 'slip' | 'id'; authorised?: boolean; powerOfAttorney?: boolean; authorisation?: string };
+  fee?: { amount: number; receiptNo?: string; exemptReason?: string };
+}
+
+/** The action's payload an event recorded (lifecycle-store's eventDetails: `{ details, … }`). */
+const eventDetails = (e: EventDbRow): Record<string, unknown> =>
+  ((e.detailsJson ? JSON.parse(e.detailsJson) : {}) as { details?: Record<string, unknown> }).details ?? {};
 
 const DESK = 'Bộ phận tiếp nhận và trả kết quả';
 

@@ -138,7 +138,11 @@ describe('the register of documents', () => {
     const missing = cli(dataDir, 'slip', '--dossier', code, '--form', '04', '--out', out);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/chưa có Văn bản xin lỗi/);
-  }, 60_000);
+    // The return receipt by its letter code (any case): none before the result is returned at the counter.
+    const noReceipt = cli(dataDir, 'slip', '--dossier', code, '--form', 'bn', '--out', out);
+    expect(noReceipt.code).not.toBe(0);
+    expect(noReceipt.stderr).toMatch(/chưa có Giấy biên nhận trả kết quả/);
+  }, 90_000);
 
   it('issues Mẫu 04 with the extension, Mẫu 05 with the stop, and Mẫu 06 from the hand-overs', async () => {
     const { desk, clock } = await setUp();

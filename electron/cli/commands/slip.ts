@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { dispatch, DOSSIER_FORMS, type DocumentContent, type DocumentMeta, type QueuePage, type Result } from '../../contract';
+import { dispatch, DOSSIER_FORMS, RECEIPT_FORM, type DocumentContent, type DocumentMeta, type QueuePage, type Result } from '../../contract';
 import { vnParts } from '../../core/vntime';
 import { createDesk, type Desk } from '../../services/desk';
 import { requiredString, UsageError, type Command } from '../command';
@@ -13,13 +13,14 @@ async function call<T>(desk: Desk, method: Parameters<typeof dispatch>[1], input
 }
 
 /**
- * `desk slip`: a dossier's form from the register of documents — Mẫu 01–05 reprinted byte for byte, Mẫu 06 drawn
- * from the hand-overs — or, with --form 07, the tracking register of a year or period (PDF, or XLSX by extension).
+ * `desk slip`: a dossier's form from the register of documents — Mẫu 01–05 and the return receipt (--form BN)
+ * reprinted byte for byte, Mẫu 06 drawn from the hand-overs — or, with --form 07, the tracking register of a year or
+ * period (PDF, or XLSX by extension).
  */
 export const slipCommand: Command = {
   name: 'slip',
   usage:
-    'slip --dossier <mã hồ sơ> --form 01..06 --out tệp.pdf | slip --form 07 [--year N] [--from ngày] [--to ngày] --out sổ.pdf|sổ.xlsx   in lại giấy tờ, sổ theo dõi',
+    'slip --dossier <mã hồ sơ> --form 01..06|BN --out tệp.pdf | slip --form 07 [--year N] [--from ngày] [--to ngày] --out sổ.pdf|sổ.xlsx   in lại giấy tờ (BN: giấy biên nhận trả kết quả), sổ theo dõi',
   options: {
     dossier: { type: 'string' },
     form: { type: 'string' },
@@ -29,10 +30,12 @@ export const slipCommand: Command = {
     to: { type: 'string' },
   },
   run: async (ctx) => {
-    const form = requiredString(ctx.values.form, 'form').padStart(2, '0');
+    const form = requiredString(ctx.values.form, 'form').trim().toUpperCase().padStart(2, '0');
     const out = path.resolve(requiredString(ctx.values.out, 'out'));
     if (form !== '07' && !(DOSSIER_FORMS as readonly string[]).includes(form)) {
-      throw new UsageError(`--form phải là 01, 02, 03, 04, 05, 06 hoặc 07, nhận được "${String(ctx.values.form)}"`);
+      throw new UsageError(
+        `--form phải là 01, 02, 03, 04, 05, 06, 07 hoặc BN (giấy biên nhận trả kết quả), nhận được "${String(ctx.values.form)}"`,
+      );
     }
     const desk = createDesk({ dataDir: ctx.dataDir, resourcesDir: ctx.resourcesDir, version: ctx.version });
     try {
@@ -61,7 +64,8 @@ export const slipCommand: Command = {
       fs.writeFileSync(out, Buffer.from(doc.contentBase64, 'base64'));
       ctx.out(
         { path: out, ...meta },
-        `Đã ghi Mẫu ${form} của hồ sơ ${code} (bản ${meta.version}, số ${meta.number ?? '—'}, SHA-256 ${meta.sha256.slice(0, 12)}…) vào ${out}`,
+        `Đã ghi ${form === RECEIPT_FORM ? 'Giấy biên nhận trả kết quả' : `Mẫu ${form}`} của hồ sơ ${code} ` +
+          `(bản ${meta.version}, số ${meta.number ?? '—'}, SHA-256 ${meta.sha256.slice(0, 12)}…) vào ${out}`,
       );
       return 0;
     } finally {

@@ -207,12 +207,14 @@ export const en: Messages = {
       overdue: 'Overdue',
       dueSoon: 'Due within 1 day',
       acceptanceLate: 'Over 8 h to accept',
+      forwardLate: 'Hand-over late',
       stale: 'Stale',
     },
     flagLong: {
       overdue: 'Past its due date',
       dueSoon: 'Due within 1 working day',
       acceptanceLate: 'Online dossier not accepted within 8 working hours',
+      forwardLate: 'Paper dossier accepted but not handed over to the competent officer in time (Decree 118/2025, Art. 18)',
       stale: 'Stale: no action for {{n}} working days',
     },
     filter: {
@@ -509,6 +511,9 @@ export const en: Messages = {
     '06': 'Process control slip',
     '07': 'Dossier register',
     mau: 'Form {{number}}',
+    /** The desk's receipt for a result returned at the counter: not a numbered form, so `short` names it, not `mau`. */
+    BN: 'Receipt for the returned result',
+    short: { BN: 'Receipt' },
   },
   event: {
     created: 'Registered',

@@ -208,12 +208,14 @@ export const vi = {
       overdue: 'Quá hạn',
       dueSoon: 'Đến hạn trong 1 ngày',
       acceptanceLate: 'Quá 8 giờ tiếp nhận',
+      forwardLate: 'Chậm chuyển hồ sơ',
       stale: 'Hồ sơ treo',
     },
     flagLong: {
       overdue: 'Quá hạn giải quyết',
       dueSoon: 'Đến hạn trong 1 ngày làm việc',
       acceptanceLate: 'Hồ sơ trực tuyến quá 8 giờ làm việc chưa được tiếp nhận',
+      forwardLate: 'Hồ sơ giấy đã tiếp nhận nhưng chưa chuyển cho công chức chuyên môn trong thời hạn (NĐ 118/2025, Điều 18)',
       stale: 'Hồ sơ treo: không có thao tác nào trong {{n}} ngày làm việc',
     },
     filter: {
@@ -512,6 +514,9 @@ export const vi = {
     '06': 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
     '07': 'Sổ theo dõi hồ sơ',
     mau: 'Mẫu {{number}}',
+    /** The desk's receipt for a result returned at the counter: not a numbered form, so `short` names it, not `mau`. */
+    BN: 'Giấy biên nhận trả kết quả giải quyết thủ tục hành chính',
+    short: { BN: 'Biên nhận' },
   },
   /** Event actions the desk records (services/desk.ts); unknown ones are shown as they come. */
   event: {

@@ -355,7 +355,7 @@ describe('Mẫu 02 and 03 together', () => {
     expect(renderer.templateVersions).toEqual({
       '01': MAU01.version,
       '02': 'TT03-2025/mau02@2',
-      '03': 'TT03-2025/mau03@2',
+      '03': 'TT03-2025/mau03@3', // @3: the appraisal stage (the reception form draws as @2 did)
       '04': 'TT03-2025/mau04@1',
       '05': 'TT03-2025/mau05@1',
     });

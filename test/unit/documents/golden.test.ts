@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentRenderer, type DocumentRenderer } from '../../../electron/documents/slip';
 import { compareWithGolden, GOLDEN_TOLERANCE } from '../../support/golden';
 import { sampleSlip } from '../../fixtures/documents/sample-slip';
-import { sampleApology, sampleRefusal, sampleStop, sampleSupplement } from './sample-forms';
+import { sampleApology, sampleAppraisalRefusal, sampleReceipt, sampleRefusal, sampleStop, sampleSupplement } from './sample-forms';
 
 const FONTS = resolve(__dirname, '../../../resources/fonts');
 const LOOKUP = 'https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma={code}';
@@ -22,6 +22,9 @@ const cases: Array<[string, () => Promise<Buffer>]> = [
   ['mau05-tt03', () => renderer.mau05(sampleStop())],
   ['mau01-tt01', () => renderer.mau01(sampleSlip(), { regime: 'TT01-2018', copies: 1 })],
   ['mau04-tt01', () => renderer.mau04(sampleApology(), { regime: 'TT01-2018' })],
+  ['mau03-appraisal-tt03', () => renderer.mau03(sampleAppraisalRefusal())],
+  ['bien-nhan-a5', () => renderer.receipt(sampleReceipt(), { copies: 1 })],
+  ['bien-nhan-a4', () => renderer.receipt(sampleReceipt(), { paper: 'A4', copies: 1 })],
 ];
 
 describe('golden renders of the forms', () => {

@@ -34,6 +34,7 @@ describe('legal regimes', () => {
     }
     expect(templateFor('04', 'TT01-2018').title).toBe('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
     expect(templateFor('04').title).toBe('VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT');
+    expect(templateFor('BN', 'TT01-2018')).toBe(templateFor('BN')); // the desk's receipt: no regime of its own
     expect(() => templateFor('09' as never)).toThrow(/Unknown form/);
     expect(() => templateFor('01', 'TT99' as never)).toThrow(/Unknown legal regime/);
   });

@@ -1,5 +1,6 @@
 import { fromVnParts } from '../../../electron/core/vntime';
 import type { ApologyData, StopNoticeData } from '../../../electron/documents/apology-stop';
+import type { ReturnReceiptData } from '../../../electron/documents/return-receipt';
 import type { FormHeaderData, RefusalSlipData, SupplementSlipData } from '../../../electron/documents/supplement-refusal';
 
 /** The shared fields: a dossier at the Tĩnh Gia ward centre. */
@@ -91,6 +92,40 @@ export function sampleStop(over: Partial<StopNoticeData> = {}): StopNoticeData {
     requestedAt: fromVnParts(2026, 2, 5, 9, 10),
     reason: 'Người yêu cầu đề nghị dừng để bổ sung giấy tờ chứng minh quan hệ cha con.',
     returnsDocuments: 'Tờ khai đăng ký khai sinh; Giấy chứng sinh (bản chính)',
+    ...over,
+  };
+}
+
+/** Mẫu 03 after appraisal: the competent body found the dossier does not qualify. */
+export function sampleAppraisalRefusal(over: Partial<RefusalSlipData> = {}): RefusalSlipData {
+  return {
+    ...sampleRefusal(),
+    stage: 'appraisal',
+    receivedAt: fromVnParts(2026, 2, 2, 8, 5),
+    result: 'Văn bản từ chối xác nhận tình trạng hôn nhân số 15/UBND-TP ngày 04/02/2026',
+    reason: 'Người yêu cầu đang có vợ theo Giấy chứng nhận kết hôn số 21/2019 chưa ly hôn; không đủ điều kiện xác nhận tình trạng hôn nhân để đăng ký kết hôn.',
+    officerName: 'Trần Văn Bình',
+    ...over,
+  };
+}
+
+/** The return receipt (BN): an authorised person collects the result at the counter and pays the fee. */
+export function sampleReceipt(over: Partial<ReturnReceiptData> = {}): ReturnReceiptData {
+  return {
+    ...sampleHeader(),
+    procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân',
+    number: '1/2026',
+    receivedAt: fromVnParts(2026, 2, 2, 8, 5),
+    dueAt: fromVnParts(2026, 2, 5, 8, 5),
+    returnedAt: fromVnParts(2026, 2, 5, 9, 30),
+    result: { kind: 'granted', summary: 'Giấy xác nhận tình trạng hôn nhân', number: '12/2026/XNTTHN', signedOn: '2026-02-04' },
+    receivedBy: {
+      name: 'Trần Thị Hương',
+      proof: 'slip',
+      authorised: true,
+      authorisation: 'Giấy ủy quyền ngày 03/02/2026, chứng thực tại UBND phường Tĩnh Gia, số chứng thực 45/2026',
+    },
+    fee: { amount: 15_000, receiptNo: 'BL-0001234' },
     ...over,
   };
 }

@@ -1,7 +1,8 @@
 import { App as AntApp, Alert, Button, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAIL_KIND_FORMS, type DocumentMeta, type Dossier, type MailKind } from '../../../../electron/contract';
+import type { TFunction } from 'i18next';
+import { isNumberedForm, MAIL_KIND_FORMS, type DocumentMeta, type Dossier, type MailKind } from '../../../../electron/contract';
 import { call, documentUrl, openDocument } from '../../api';
 import { DocumentIcon, DownloadIcon, MailIcon, PrintIcon, ViewIcon } from '../paper/icons';
 import { usePrintDocument } from '../paper/usePrint';
@@ -16,6 +17,13 @@ const MAIL_KIND_OF_FORM = Object.fromEntries(
     .map(([kind, form]) => [form, kind as MailKind]),
 ) as Partial<Record<DocumentMeta['form'], MailKind>>;
 
+/**
+ * A form's short name: "Mẫu 03" for TT 03/2025's numbered forms, its own name for the desk's papers that have none
+ * (the return receipt, BN: "Biên nhận").
+ */
+export const formLabel = (t: TFunction, form: string): string =>
+  isNumberedForm(form) ? t('form.mau', { number: form }) : t(`form.short.${form}`, { defaultValue: form });
+
 /** Statuses after which a control sheet (Mẫu 06) can be drawn: the dossier was accepted. */
 const canIssueControlSheet = (dossier: Dossier) => dossier.acceptedAt !== null;
 
@@ -29,7 +37,7 @@ interface Props {
 }
 
 /**
- * The papers the desk issued for the dossier (Mẫu 01…06): the current version of each form with its number, version,
+ * The papers the desk issued for the dossier (Mẫu 01…06, the return receipt): the current version of each form with its number, version,
  * regime and who issued it, and the actions In / Xem / Tải về / Gửi e-mail; older versions folded under it.
  */
 export function DocumentsList({ documents, dossier, onChanged, onLogged }: Props) {
@@ -105,7 +113,7 @@ export function DocumentsList({ documents, dossier, onChanged, onLogged }: Props
 
   const actions = (d: DocumentMeta, name: string, full: boolean) => {
     const kind = MAIL_KIND_OF_FORM[d.form];
-    const short = `${t('form.mau', { number: d.form })} ${t('paper.version', { version: d.version })}`;
+    const short = `${formLabel(t, d.form)} ${t('paper.version', { version: d.version })}`;
     return (
       <div className="document-actions" role="group" aria-label={t('paper.actionsOf', { name })}>
         <Button
@@ -148,14 +156,14 @@ export function DocumentsList({ documents, dossier, onChanged, onLogged }: Props
           {forms.map((form) => {
             const [current, ...older] = byForm.get(form) ?? [];
             if (!current) return null;
-            const name = `${t('form.mau', { number: form })} · ${t(`form.${form}`)}`;
+            const name = `${formLabel(t, form)} · ${t(`form.${form}`)}`;
             const open = expanded.has(form);
             const olderId = `older-${form}`;
             return (
               <li key={form} className="document" data-form={form} data-version={current.version}>
                 <div className="document-text">
                   <span className="document-title">
-                    <DocumentIcon /> <span className="document-form">{t('form.mau', { number: form })}</span> · {t(`form.${form}`)}
+                    <DocumentIcon /> <span className="document-form">{formLabel(t, form)}</span> · {t(`form.${form}`)}
                     {older.length > 0 && (
                       <span className="document-state current">{t('dossier.currentVersion')}</span>
                     )}
