@@ -28,6 +28,9 @@ export type DossierForm = (typeof DOSSIER_FORMS)[number];
 /** A numbered form of TT 03/2025 Phụ lục I ("Mẫu 01" …), as opposed to the desk's receipt. */
 export const isNumberedForm = (form: string): boolean => /^\d{2}$/.test(form);
 
+/** How the desk's logs and print queues name a form: "Mẫu 01" …, "Biên nhận" for the receipt. */
+export const formShortName = (form: string): string => (isNumberedForm(form) ? `Mẫu ${form}` : form === RECEIPT_FORM ? 'Biên nhận' : form);
+
 export const FORM_TITLES: Readonly<Record<DossierForm | '07', string>> = {
   '01': 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
   '02': 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',

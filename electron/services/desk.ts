@@ -714,7 +714,8 @@ export function createDesk(config: DeskConfig): Desk {
           at,
           () => {
             const documentId = issued ? docs.store(row, issued, at) : null;
-            const reason = 'reason' in action && typeof action.reason === 'string' ? action.reason : undefined;
+            // A refusal at appraisal (Mẫu 03 with a rejected finish) tells its reason like a refusal at reception.
+            const reason = action.type === 'finish' ? action.result.reason : 'reason' in action && typeof action.reason === 'string' ? action.reason : undefined;
             if (issued && documentId !== null) mail.afterIssue(row, issued.form, documentId, { reason });
             if (action.type === 'finish') mail.afterResult(row);
             if (forward) dossiers.setAssignee(id, forward.assigneeId);

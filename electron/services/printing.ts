@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
+  formShortName,
   PRINT_KINDS,
   type PaperSize,
   type PrintKind,
@@ -49,8 +50,8 @@ export type PrintLogPage = z.output<typeof printLogPage>;
 
 const toEntry = (r: PrintLogDbRow): PrintLogEntry => ({ ...r, createdAt: new Date(r.createdAt).toISOString() });
 
-/** What the log calls a document: "Mẫu 01 – <file name>". */
-const describe = (doc: PrintableDocument) => `Mẫu ${doc.form} – ${doc.fileName}`;
+/** What the log calls a document: "Mẫu 01 – <file name>", "Biên nhận – <file name>". */
+const describe = (doc: PrintableDocument) => `${formShortName(doc.form)} – ${doc.fileName}`;
 
 /** Mẫu 07 is the register's paper; every other form is a slip. */
 const kindOf = (form: string): PrintKind => (form === '07' ? 'register' : 'slip');
@@ -170,7 +171,7 @@ export function printingService(deps: PrintingDeps) {
         return await send(writeTemp, {
           kind: kindOf(doc.form),
           what: describe(doc),
-          title: jobTitle(`Mẫu ${doc.form} ${doc.fileName}`),
+          title: jobTitle(`${formShortName(doc.form)} ${doc.fileName}`),
           documentId: doc.id,
           dossierId: doc.dossierId,
           copies: input.copies,

@@ -1,4 +1,8 @@
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { api, deskUrl, ensureConfigured, expectAccessible, fieldError, makePdf, openDesk, screenshot } from './desk';
 
 /**
@@ -219,7 +223,8 @@ test('the desk forwards to the specialist, who starts and finishes it; the desk 
     await dialog.getByLabel('Văn bản ủy quyền').fill('Giấy ủy quyền số 25, chứng thực ngày 02/03/2026');
     await dialog.getByLabel('Số biên lai').fill('0001234');
     await screenshot(page, 'workflow-07-return-authorised');
-    await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
+    // At the counter the step issues the return receipt, and the button says so.
+    await dialog.getByRole('button', { name: 'Ghi nhận và lập Biên nhận' }).click();
     await expect(dialog).toBeHidden();
     await expect(statusOf(page)).toHaveText('Đã trả kết quả');
   });
@@ -241,8 +246,21 @@ test('the desk forwards to the specialist, who starts and finishes it; the desk 
     const pdf = await page.request.get(`/api/documents/${issued.body.value.id}.pdf`);
     expect(pdf.ok()).toBe(true);
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The return receipt: a real PDF naming the authorised person, the authorisation and the fee's receipt.
+    const detail = await api<{ ok: boolean; value: { documents: Array<{ id: number; form: string }> } }>(page, 'getDossier', { id: dossier.id });
+    const receipt = detail.body.value.documents.find((d) => d.form === 'BN');
+    expect(receipt, 'the return receipt was issued').toBeDefined();
+    const receiptPdf = await page.request.get(`/api/documents/${receipt!.id}.pdf`);
+    const file = path.join(os.tmpdir(), `bien-nhan-${RUN}.pdf`);
+    fs.writeFileSync(file, await receiptPdf.body());
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+    fs.rmSync(file);
+    for (const words of ['GIẤY BIÊN NHẬN TRẢ KẾT QUẢ', dossier.code, 'Trần Văn Bình', 'Giấy ủy quyền số 25, chứng thực ngày 02/03/2026', '15.000 đồng', '0001234']) {
+      expect(text).toContain(words);
+    }
     await page.reload();
     await expect(page.locator('.dossier-side')).toContainText('Mẫu 06');
+    await expect(page.locator('.dossier-side')).toContainText('Biên nhận');
     await expectAccessible(page, 'returned dossier');
     await screenshot(page, 'workflow-08-returned');
   });

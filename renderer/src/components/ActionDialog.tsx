@@ -2,12 +2,13 @@ import { Alert, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Mo
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { foldVietnamese, type DossierDetail, type FileMeta, type MethodInput, type Officer } from '../../../electron/contract';
+import { foldVietnamese, RECEIPT_FORM, type DossierDetail, type FileMeta, type MethodInput, type Officer } from '../../../electron/contract';
 import { useDesk } from '../api';
 import { FormAlert } from './FormAlert';
 import { ResultFilesPicker } from './dossier/ResultFiles';
 import { clearEditedErrors, submitToDesk } from '../lib/formErrors';
 import { formatDateTime, formatVnd } from '../lib/format';
+import { formLabel } from '../lib/forms';
 import './dossier/work.css';
 
 /** Every lifecycle action the dossier screen offers (acceptance has its own button: it issues Mẫu 01). */
@@ -101,6 +102,26 @@ interface Props {
 
 const trimmed = (s: string | undefined) => (s ?? '').trim();
 
+/** The paper the desk issues with this step, named on the button so the officer knows one follows. */
+function issuedBy(type: DialogAction, v: { resultKind?: string; method?: string }): string | null {
+  switch (type) {
+    case 'requestSupplement':
+      return '02';
+    case 'refuse':
+      return '03';
+    case 'extend':
+      return '04';
+    case 'stop':
+      return '05';
+    case 'finish':
+      return v.resultKind === 'rejected' ? '03' : null;
+    case 'returnResult':
+      return (v.method ?? 'counter') === 'counter' ? RECEIPT_FORM : null;
+    default:
+      return null;
+  }
+}
+
 /**
  * One small dialog per action with just the fields it needs; the contract's schema checks them (Vietnamese messages
  * under the fields), then applyDossierAction records the step. A refusal from the desk is shown as it comes.
@@ -115,11 +136,11 @@ export function ActionDialog({ type, label, requiresOverride, detail, forwardDef
   const stage = dossier.status === 1 ? 'reception' : 'appraisal';
   const prefilled = new Map((type === 'requestSupplement' ? (prefill?.items ?? []) : []).map((i) => [i.position, i.reason]));
   // The form that the desk issues with this action, named on the button so the officer knows a paper follows.
-  const issues = type === 'requestSupplement' ? '02' : type === 'refuse' ? '03' : type === 'extend' ? '04' : null;
   const picks = Form.useWatch('picks', form);
   const forwardTo = Form.useWatch(['action', 'to'], form);
   const resultKind = Form.useWatch(['action', 'result', 'kind'], form);
   const method = Form.useWatch(['action', 'method'], form);
+  const issues = issuedBy(type, { resultKind, method });
   const authorised = Form.useWatch(['action', 'receivedBy', 'authorised'], form);
   const feeMode = Form.useWatch('feeMode', form);
 
@@ -329,7 +350,7 @@ export function ActionDialog({ type, label, requiresOverride, detail, forwardDef
     <Modal
       open
       title={label}
-      okText={issues ? t('action.submitIssuing', { form: t('form.mau', { number: issues }) }) : t('action.submit')}
+      okText={issues ? t('action.submitIssuing', { form: formLabel(t, issues) }) : t('action.submit')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
       onCancel={onClose}

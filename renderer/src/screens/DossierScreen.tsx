@@ -18,6 +18,7 @@ import { useReview } from '../components/review/useReview';
 import { StatusTag } from '../components/StatusTag';
 import { canCall } from '../lib/access';
 import { formatDateTime } from '../lib/format';
+import { formLabel, formName } from '../lib/forms';
 import { competentUnitText } from '../lib/intake';
 import { onEscape } from '../lib/keys';
 import { navigate } from '../lib/router';
@@ -314,7 +315,7 @@ export function DossierScreen({ id }: { id: number }) {
             const doc = openIssued(data, updated);
             void message.success(
               doc
-                ? t('dossier.actionDoneIssued', { label: dialog.label, form: t('form.mau', { number: doc.form }) })
+                ? t('dossier.actionDoneIssued', { label: dialog.label, form: formLabel(t, doc.form) })
                 : t('dossier.actionDone', { label: dialog.label }),
             );
             setDialog(null);
@@ -346,7 +347,7 @@ export function DossierScreen({ id }: { id: number }) {
           className="form-alert"
           title={
             <a href={documentUrl(blockedDocument.id)} target="_blank" rel="noreferrer">
-              {t('dossier.popupBlockedDocument', { name: `${t('form.mau', { number: blockedDocument.form })} · ${t(`form.${blockedDocument.form}`)}` })}
+              {t('dossier.popupBlockedDocument', { name: formName(t, blockedDocument.form) })}
             </a>
           }
         />

@@ -1,12 +1,12 @@
 import { App as AntApp, Alert, Button, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { isNumberedForm, MAIL_KIND_FORMS, type DocumentMeta, type Dossier, type MailKind } from '../../../../electron/contract';
+import { MAIL_KIND_FORMS, type DocumentMeta, type Dossier, type MailKind } from '../../../../electron/contract';
 import { call, documentUrl, openDocument } from '../../api';
 import { DocumentIcon, DownloadIcon, MailIcon, PrintIcon, ViewIcon } from '../paper/icons';
 import { usePrintDocument } from '../paper/usePrint';
 import { formatDateTime } from '../../lib/format';
+import { formLabel, formName } from '../../lib/forms';
 import { SendMailDialog } from './SendMailDialog';
 import './dossier.css';
 
@@ -16,13 +16,6 @@ const MAIL_KIND_OF_FORM = Object.fromEntries(
     .filter(([, form]) => form !== null)
     .map(([kind, form]) => [form, kind as MailKind]),
 ) as Partial<Record<DocumentMeta['form'], MailKind>>;
-
-/**
- * A form's short name: "Mẫu 03" for TT 03/2025's numbered forms, its own name for the desk's papers that have none
- * (the return receipt, BN: "Biên nhận").
- */
-export const formLabel = (t: TFunction, form: string): string =>
-  isNumberedForm(form) ? t('form.mau', { number: form }) : t(`form.short.${form}`, { defaultValue: form });
 
 /** Statuses after which a control sheet (Mẫu 06) can be drawn: the dossier was accepted. */
 const canIssueControlSheet = (dossier: Dossier) => dossier.acceptedAt !== null;
@@ -156,7 +149,7 @@ export function DocumentsList({ documents, dossier, onChanged, onLogged }: Props
           {forms.map((form) => {
             const [current, ...older] = byForm.get(form) ?? [];
             if (!current) return null;
-            const name = `${formLabel(t, form)} · ${t(`form.${form}`)}`;
+            const name = formName(t, form);
             const open = expanded.has(form);
             const olderId = `older-${form}`;
             return (

@@ -5,6 +5,7 @@ import type { DocumentMeta, Dossier, MailKind, OutboxItem } from '../../../../el
 import { useDesk } from '../../api';
 import { FormAlert } from '../FormAlert';
 import { clearEditedErrors, precheck, submitToDesk } from '../../lib/formErrors';
+import { formLabel, formName } from '../../lib/forms';
 
 interface Props {
   dossier: Dossier;
@@ -21,7 +22,7 @@ export function SendMailDialog({ dossier, document: doc, kind, onClose, onQueued
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string>();
   const settings = useDesk('getMailSettings', {});
-  const formName = `${t('form.mau', { number: doc.form })} · ${t(`form.${doc.form}`)}`;
+  const named = formName(t, doc.form);
 
   const submit = async ({ to }: { to: string }) => {
     const input = { dossierId: dossier.id, kind, to: (to ?? '').trim() };
@@ -35,7 +36,7 @@ export function SendMailDialog({ dossier, document: doc, kind, onClose, onQueued
   return (
     <Modal
       open
-      title={t('paper.mailTitle', { form: t('form.mau', { number: doc.form }) })}
+      title={t('paper.mailTitle', { form: formLabel(t, doc.form) })}
       okText={t('paper.mailSend')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
@@ -46,7 +47,7 @@ export function SendMailDialog({ dossier, document: doc, kind, onClose, onQueued
       maskClosable={false}
     >
       <p className="hint">
-        <strong>{formName}</strong> · {dossier.code}
+        <strong>{named}</strong> · {dossier.code}
       </p>
       {settings.data && !settings.data.enabled && <Alert type="warning" showIcon className="form-alert" title={t('paper.mailDisabled')} />}
       <FormAlert title={t('paper.mailFailed')} message={alert} />

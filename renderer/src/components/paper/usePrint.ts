@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentMeta } from '../../../../electron/contract';
 import { call, printWithDialog } from '../../api';
+import { formLabel } from '../../lib/forms';
 
 /**
  * "In" for a stored document: the desk prints it straight away (a silent profile: CUPS or the Windows spooler), or
@@ -16,7 +17,7 @@ export function usePrintDocument(onPrinted?: () => void) {
 
   const print = useCallback(
     async (doc: Pick<DocumentMeta, 'id' | 'form'>) => {
-      const form = t('form.mau', { number: doc.form });
+      const form = formLabel(t, doc.form);
       setPrinting(doc.id);
       try {
         const result = await call('printDocument', { documentId: doc.id });
