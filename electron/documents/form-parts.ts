@@ -7,7 +7,8 @@ import { placeDateLine } from '../core/vntime';
 import type { Nd30Labels, PaperMetrics, SignatureLabels, TableColumn } from './form-template';
 import { barRects, code128, encodable, MODULE_MM, QUIET_MODULES } from './barcode';
 import { qrMatrix, qrRects } from './qr';
-import { Flow, MM, Pen, drawLine, printable, wrapBalanced, wrapFixed, type Line } from './pen';
+import type { FontFace } from './fonts';
+import { DocSink, Flow, MM, Pen, drawLine, printable, wrapBalanced, wrapFixed, type Line } from './pen';
 
 export interface FormCtx {
   pen: Pen;
@@ -157,8 +158,24 @@ export function placeQr({ pen, flow, m }: FormCtx, payload: string): void {
 /** Horizontal padding inside a table cell, points: a column is as wide as its share less twice this. */
 export const TABLE_PAD_X = 2.5;
 
+/**
+ * A table column as drawTable takes it: the template's column (form-template TableColumn, which it is without these)
+ * and, where a column needs them:
+ * - `size`: its cells' text in this size, points, rather than the table's (a dossier code kept on one line); the header
+ *   and the `none` row keep the table's size, and every column keeps the table's line advance, so rows stay on one grid;
+ * - `empty`: what an empty cell of it shows, in italics and TABLE_MUTED (a number not known yet: "chưa có"). The grey
+ *   needs a pen that draws straight into a document: a Recording has no colour, and there the text stays black.
+ */
+export interface DrawTableColumn extends TableColumn {
+  size?: number;
+  empty?: string;
+}
+
+/** The grey of an empty cell's placeholder (DrawTableColumn.empty): one an office laser printer still prints. */
+export const TABLE_MUTED = '#5c5c5c';
+
 /** `rows` hold the cells' texts; with no rows, one row shows `none` in the second column. */
-export function drawTable(ctx: FormCtx, columns: readonly TableColumn[], rows: readonly string[][], none: string): void {
+export function drawTable(ctx: FormCtx, columns: readonly DrawTableColumn[], rows: readonly string[][], none: string): void {
   const { pen, flow, m } = ctx;
   const cols = columns;
   const size = m.table;
@@ -170,12 +187,34 @@ export function drawTable(ctx: FormCtx, columns: readonly TableColumn[], rows: r
   xs[xs.length - 1] = flow.left + flow.width; // absorb rounding
   const colX = (i: number) => xs[i] as number;
   const colW = (i: number) => (xs[i + 1] as number) - (xs[i] as number);
+  // the document to colour a muted cell in; none for a recording pen
+  const doc = pen.sink instanceof DocSink ? pen.sink.doc : null;
 
-  const wrapCell = (text: string, i: number, face: 'regular' | 'bold') =>
-    wrapFixed(pen, [{ text, face }], size, colW(i) - 2 * padX);
+  /** A cell's lines, the size they are set in, and whether they are grey. */
+  interface Cell {
+    lines: Line[];
+    size: number;
+    muted: boolean;
+  }
+  const wrapCell = (text: string, i: number, face: FontFace, sz = size, muted = false): Cell => ({
+    lines: wrapFixed(pen, [{ text, face }], sz, colW(i) - 2 * padX),
+    size: sz,
+    muted,
+  });
+  const bodyCell = (text: string, i: number): Cell => {
+    const col = cols[i];
+    const sz = col?.size ?? size;
+    if (col?.empty !== undefined && text.trim() === '') return wrapCell(col.empty, i, 'italic', sz, true);
+    return wrapCell(text, i, 'regular', sz);
+  };
+  const put = (cell: Cell, line: Line, x: number, y: number) => {
+    if (cell.muted) doc?.fillColor(TABLE_MUTED);
+    drawLine(pen, line, x, textTop(y, lh, cell.size), cell.size);
+    if (cell.muted) doc?.fillColor('black');
+  };
 
   const headCells = cols.map((c, i) => wrapCell(c.label, i, 'bold'));
-  const headLines = Math.max(...headCells.map((c) => c.length));
+  const headLines = Math.max(...headCells.map((c) => c.lines.length));
   const headH = headLines * lh + 2 * padY;
 
   const borders = (y: number, h: number) => {
@@ -185,18 +224,15 @@ export function drawTable(ctx: FormCtx, columns: readonly TableColumn[], rows: r
   const drawHead = () => {
     const y = flow.y;
     borders(y, headH);
-    headCells.forEach((lines, i) => {
-      const y0 = y + padY + ((headLines - lines.length) * lh) / 2;
-      lines.forEach((line, k) =>
-        drawLine(pen, line, colX(i) + (colW(i) - line.width) / 2, textTop(y0 + k * lh, lh, size), size),
-      );
+    headCells.forEach((cell, i) => {
+      const y0 = y + padY + ((headLines - cell.lines.length) * lh) / 2;
+      cell.lines.forEach((line, k) => put(cell, line, colX(i) + (colW(i) - line.width) / 2, y0 + k * lh));
     });
     flow.y += headH;
   };
 
-  type Cell = Line[];
-  const cells: Cell[][] = rows.map((row) => cols.map((_, i) => wrapCell(row[i] ?? '', i, 'regular')));
-  if (cells.length === 0) cells.push(cols.map((_, i) => (i === 1 ? wrapCell(none, 1, 'regular') : [])));
+  const cells: Cell[][] = rows.map((row) => cols.map((_, i) => bodyCell(row[i] ?? '', i)));
+  if (cells.length === 0) cells.push(cols.map((_, i) => (i === 1 ? wrapCell(none, 1, 'regular') : { lines: [], size, muted: false })));
 
   // the header must have at least one row under it
   flow.ensure(headH + lh + 2 * padY);
@@ -211,7 +247,7 @@ export function drawTable(ctx: FormCtx, columns: readonly TableColumn[], rows: r
   };
 
   for (const row of cells) {
-    const total = Math.max(1, ...row.map((c) => c.length));
+    const total = Math.max(1, ...row.map((c) => c.lines.length));
     let start = 0;
     while (start < total) {
       const avail = Math.floor((flow.bottom - flow.y - 2 * padY + 0.01) / lh);
@@ -236,18 +272,16 @@ export function drawTable(ctx: FormCtx, columns: readonly TableColumn[], rows: r
     const y = flow.y;
     const h = (to - from) * lh + 2 * padY;
     borders(y, h);
-    row.forEach((lines, i) => {
+    row.forEach((cell, i) => {
       const col = cols[i];
       if (!col) return;
       if (col.align === 'left') {
-        lines.slice(from, to).forEach((line, k) => drawLine(pen, line, colX(i) + padX, textTop(y + padY + k * lh, lh, size), size));
+        cell.lines.slice(from, to).forEach((line, k) => put(cell, line, colX(i) + padX, y + padY + k * lh));
       } else if (from === 0) {
         // short centred cells (numbers): in the middle of the row's first part
         const shown = Math.min(to, total) - from;
-        const y0 = y + padY + ((shown - lines.length) * lh) / 2;
-        lines.forEach((line, k) =>
-          drawLine(pen, line, colX(i) + (colW(i) - line.width) / 2, textTop(y0 + k * lh, lh, size), size),
-        );
+        const y0 = y + padY + ((shown - cell.lines.length) * lh) / 2;
+        cell.lines.forEach((line, k) => put(cell, line, colX(i) + (colW(i) - line.width) / 2, y0 + k * lh));
       }
     });
     flow.y += h;

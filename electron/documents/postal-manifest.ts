@@ -5,10 +5,20 @@
  */
 import { amountInWords, groupThousands } from '../core/money-words';
 import { formatVnSlipTime } from '../core/vntime';
-import type { FontFace, FontStore } from './fonts';
-import { TABLE_PAD_X, continuationHeader, lead, nd30Header, signatureBlocks, textTop, type FormCtx } from './form-parts';
-import { FORM_PAPER, ND30, type PaperMetrics, type TableColumn } from './form-template';
-import { Flow, MM, drawLine, finish, newDocument, printable, wrapBalanced, wrapFixed, type Box, type Line } from './pen';
+import type { FontStore } from './fonts';
+import {
+  TABLE_PAD_X,
+  continuationHeader,
+  drawTable,
+  lead,
+  nd30Header,
+  signatureBlocks,
+  textTop,
+  type DrawTableColumn,
+  type FormCtx,
+} from './form-parts';
+import { FORM_PAPER, ND30, type PaperMetrics } from './form-template';
+import { Flow, MM, drawLine, finish, newDocument, printable, wrapBalanced, type Box } from './pen';
 
 export interface ManifestRow {
   dossierCode: string;
@@ -30,13 +40,10 @@ export interface ManifestData {
   rows: readonly ManifestRow[];
 }
 
-/** A table column of the list; `size` (points) when its text is set smaller than the rest of the table. */
-export interface ManifestColumn extends TableColumn {
-  size?: number;
-}
-
 /** The whole dossier code on one line ("000.00.16.H56-261124-0001"), set smaller than the rest of the table. */
-const CODE_COLUMN = { label: 'Mã hồ sơ', share: 0.25, align: 'left', size: 9.5 } as const satisfies ManifestColumn;
+const CODE_COLUMN = { label: 'Mã hồ sơ', share: 0.25, align: 'left', size: 9.5 } as const satisfies DrawTableColumn;
+/** In the item number's cell while the S10 number is not known (written in by hand), italic and grey. */
+const NO_ITEM_NO = 'chưa có';
 
 export const MANIFEST_TEMPLATE = {
   version: 'bg-2026.1',
@@ -51,16 +58,15 @@ export const MANIFEST_TEMPLATE = {
   columns: [
     { label: 'STT', share: 0.055, align: 'center' },
     CODE_COLUMN,
-    // a 13-character S10 number on one line
-    { label: 'Số hiệu bưu gửi', share: 0.18, align: 'center' },
+    // a 13-character S10 number on one line; "chưa có" while it is not known
+    { label: 'Số hiệu bưu gửi', share: 0.18, align: 'center', empty: NO_ITEM_NO },
     { label: 'Người nhận', share: 0.13, align: 'left' },
     { label: 'Địa chỉ', share: 0.185, align: 'left' },
     { label: 'Khối lượng (g)', share: 0.1, align: 'center' },
     { label: 'Cước (đ)', share: 0.1, align: 'center' },
-  ] satisfies readonly ManifestColumn[],
+  ] satisfies readonly DrawTableColumn[],
   none: 'Không có bưu gửi',
-  /** In the item number's cell while the S10 number is not known (written in by hand), italic and grey. */
-  noItemNo: 'chưa có',
+  noItemNo: NO_ITEM_NO,
   totals: (items: number, grams: number, amount: number) =>
     `Tổng cộng: ${items} bưu gửi; tổng khối lượng ${groupThousands(grams)} g; tổng cước ${groupThousands(amount)} đồng ` +
     `(${amountInWords(amount)}).`,
@@ -70,8 +76,6 @@ export const MANIFEST_TEMPLATE = {
 
 /** A4 as the forms print it, with a smaller table: seven columns on a portrait page. */
 const PAPER: PaperMetrics = { ...FORM_PAPER.A4, table: 10.5, small: 11 };
-/** The "chưa có" mark: a grey that an office laser printer still prints. */
-const MUTED = '#5c5c5c';
 
 const vn = (s: string | null | undefined) => printable(s ?? '').trim();
 
@@ -80,14 +84,6 @@ const vn = (s: string | null | undefined) => printable(s ?? '').trim();
  * breaks at spaces, and cut anywhere else the code would read as two numbers. One that fits keeps no space.
  */
 const breakableCode = (code: string) => vn(code).replace(/^([^-\s]+-)(?=\S)/, '$1 ');
-
-/** A table cell: its text, in the regular face and black unless said otherwise. */
-interface Cell {
-  text: string;
-  face?: FontFace;
-  muted?: boolean;
-}
-
 
 /** Renders the list; no `await` until finish (the fonts are shared between documents, see FontStore). */
 export async function renderPostalManifest(fonts: FontStore, data: ManifestData): Promise<Buffer> {
@@ -133,19 +129,17 @@ export async function renderPostalManifest(fonts: FontStore, data: ManifestData)
   flow.y += lead(m, m.body) * 0.3;
 
   const codeFits = (code: string) => pen.width(code, 'regular', CODE_COLUMN.size) <= CODE_COLUMN.share * flow.width - 2 * TABLE_PAD_X;
-  const rows = data.rows.map((r, i): Cell[] => {
-    const itemNo = vn(r.itemNo);
-    return [
-      { text: String(i + 1) },
-      { text: codeFits(vn(r.dossierCode)) ? vn(r.dossierCode) : breakableCode(r.dossierCode) },
-      itemNo === '' ? { text: t.noItemNo, face: 'italic', muted: true } : { text: itemNo },
-      { text: vn(r.recipient) },
-      { text: vn(r.address) },
-      { text: groupThousands(r.grams) },
-      { text: groupThousands(r.amount) },
-    ];
-  });
-  drawItems(ctx, t.columns, rows, t.none);
+  // an item number not known yet stays empty: its column shows NO_ITEM_NO there
+  const rows = data.rows.map((r, i) => [
+    String(i + 1),
+    codeFits(vn(r.dossierCode)) ? vn(r.dossierCode) : breakableCode(r.dossierCode),
+    vn(r.itemNo),
+    vn(r.recipient),
+    vn(r.address),
+    groupThousands(r.grams),
+    groupThousands(r.amount),
+  ]);
+  drawTable(ctx, t.columns, rows, t.none);
 
   const grams = data.rows.reduce((s, r) => s + r.grams, 0);
   const amount = data.rows.reduce((s, r) => s + r.amount, 0);
@@ -153,104 +147,4 @@ export async function renderPostalManifest(fonts: FontStore, data: ManifestData)
   flow.paragraph([{ text: t.closing, face: 'italic' }], body);
   signatureBlocks(ctx, t.signatures, { left: vn(data.officerName), right: vn(data.postalWorker) });
   return finish(pen.doc);
-}
-
-/**
- * The list's table, drawn as the forms' table is (form-parts drawTable: bordered, the header repeated on every page
- * it runs onto, a row split between pages only when it cannot fit a whole page; left-aligned cells from the top,
- * centred ones in the middle of the row), with what the list needs besides: a column set in its own size and a
- * muted cell. Every column keeps the table's line advance, so rows stay on one grid.
- */
-function drawItems(ctx: FormCtx, columns: readonly ManifestColumn[], rows: readonly Cell[][], none: string): void {
-  const { pen, flow, m } = ctx;
-  const lh = m.table * 1.22;
-  const padX = TABLE_PAD_X;
-  const padY = 2;
-  const xs: number[] = [flow.left];
-  for (const c of columns) xs.push((xs[xs.length - 1] as number) + c.share * flow.width);
-  xs[xs.length - 1] = flow.left + flow.width; // absorb rounding
-  const colX = (i: number) => xs[i] as number;
-  const colW = (i: number) => (xs[i + 1] as number) - (xs[i] as number);
-  const sizeOf = (i: number) => columns[i]?.size ?? m.table;
-
-  interface Set {
-    lines: Line[];
-    size: number;
-    muted: boolean;
-  }
-  const set = (cell: Cell, i: number, size = sizeOf(i)): Set => ({
-    lines: wrapFixed(pen, [{ text: cell.text, face: cell.face ?? 'regular' }], size, colW(i) - 2 * padX),
-    size,
-    muted: cell.muted === true,
-  });
-  const put = (cell: Set, line: Line, x: number, y: number) => {
-    if (cell.muted) pen.doc.fillColor(MUTED);
-    drawLine(pen, line, x, textTop(y, lh, cell.size), cell.size);
-    if (cell.muted) pen.doc.fillColor('black');
-  };
-
-  const head = columns.map((c, i) => set({ text: c.label, face: 'bold' }, i, m.table));
-  const headLines = Math.max(...head.map((c) => c.lines.length));
-  const headH = headLines * lh + 2 * padY;
-
-  const borders = (y: number, h: number) => {
-    pen.rect(flow.left, y, flow.width, h);
-    for (let i = 1; i < columns.length; i++) pen.vline(colX(i), y, y + h);
-  };
-  const drawHead = () => {
-    const y = flow.y;
-    borders(y, headH);
-    head.forEach((cell, i) => {
-      const y0 = y + padY + ((headLines - cell.lines.length) * lh) / 2;
-      cell.lines.forEach((line, k) => put(cell, line, colX(i) + (colW(i) - line.width) / 2, y0 + k * lh));
-    });
-    flow.y += headH;
-  };
-
-  const cells: Set[][] = rows.map((row) => columns.map((_, i) => set(row[i] ?? { text: '' }, i)));
-  if (cells.length === 0) cells.push(columns.map((_, i) => set({ text: i === 1 ? none : '' }, i, m.table)));
-
-  // the header must have at least one row under it
-  flow.ensure(headH + lh + 2 * padY);
-  drawHead();
-  flow.onNewPage.push(drawHead);
-
-  // lines a row can use on a new page, below the continuation header and the table header
-  const freshLines = Math.floor((flow.bottom - flow.top - lead(m, m.small) * 2.4 - headH - 2 * padY) / lh);
-  const drawRowPart = (row: Set[], from: number, to: number) => {
-    const y = flow.y;
-    const h = (to - from) * lh + 2 * padY;
-    borders(y, h);
-    row.forEach((cell, i) => {
-      if (columns[i]?.align === 'left') {
-        cell.lines.slice(from, to).forEach((line, k) => put(cell, line, colX(i) + padX, y + padY + k * lh));
-      } else if (from === 0) {
-        // short centred cells (numbers): in the middle of the row's first part
-        const y0 = y + padY + ((to - from - cell.lines.length) * lh) / 2;
-        cell.lines.forEach((line, k) => put(cell, line, colX(i) + (colW(i) - line.width) / 2, y0 + k * lh));
-      }
-    });
-    flow.y += h;
-  };
-  for (const row of cells) {
-    const total = Math.max(1, ...row.map((c) => c.lines.length));
-    let start = 0;
-    while (start < total) {
-      const avail = Math.floor((flow.bottom - flow.y - 2 * padY + 0.01) / lh);
-      const need = total - start;
-      if (need <= avail) {
-        drawRowPart(row, start, total);
-        break;
-      }
-      if ((start === 0 && need <= freshLines) || avail < 1) {
-        flow.newPage();
-        continue;
-      }
-      drawRowPart(row, start, start + avail);
-      start += avail;
-      flow.newPage();
-    }
-  }
-  flow.onNewPage.pop();
-  flow.y += lead(m, m.body) * 0.25;
 }
