@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/contract';
 import type { Desk } from '../../electron/services/desk';
-import type { SessionSlot } from '../../electron/services/gate';
 import { readPdf } from '../unit/documents/pdf-read';
-import { intake, sessionSlot, signedInDesk, value } from '../support/desk';
+import { intake, wardDesk } from '../support/desk';
 
 /**
  * The second half of a dossier's life through the gate (as both doors call it): the desk forwards to the specialist
@@ -22,31 +21,13 @@ interface Detail {
 
 /** Tuesday 24/11/2026, 09:00 in Vietnam: a desk with its administrator, a reception officer and two specialists. */
 async function ward(clockIso = '2026-11-24T02:00:00Z') {
-  const t = await signedInDesk(clockIso);
-  desks.push(t.desk);
-  const { gate, admin } = t;
-  const account = async (username: string, fullName: string, role: string, fields: string[]) => {
-    const a = value(
-      await gate.call(admin, 'saveAccount', { username, fullName, title: role === 'specialist' ? 'Công chức' : '', unit: '', fields, role, active: true, password: 'TamThoi2026' }),
-    ) as { id: number };
-    const s = sessionSlot(`Moi2026-${fullName.length}x`);
-    value(await gate.call(s, 'signIn', { username, password: 'TamThoi2026' }));
-    value(await gate.call(s, 'changePassword', { current: 'TamThoi2026', next: s.password }));
-    return { id: a.id, slot: s };
-  };
-  const mai = await account('mai.nguyen', 'Nguyễn Thị Mai', 'reception', []);
-  const binh = await account('binh.tran', 'Trần Văn Bình', 'specialist', ['Hộ tịch']);
-  const dat = await account('dat.le', 'Lê Văn Đạt', 'specialist', ['Đất đai']);
-  // The clock jumps hours here, past the idle lock: the officer types the password and goes on.
-  const attempt = async (who: SessionSlot & { password: string }, method: string, input: unknown) => {
-    const r = await gate.call(who, method, input);
-    if (r.ok || r.error.code !== 'SESSION_LOCKED') return r;
-    value(await gate.call(who, 'unlockSession', { password: who.password }));
-    return gate.call(who, method, input);
-  };
-  const call = async <T = Detail>(who: SessionSlot & { password: string }, method: string, input: unknown) =>
-    value((await attempt(who, method, input)) as Result<T>);
-  return { ...t, mai, binh, dat, call, attempt };
+  const w = await wardDesk(clockIso);
+  desks.push(w.desk);
+  const mai = await w.account('mai.nguyen', 'Nguyễn Thị Mai', 'reception', []);
+  const binh = await w.account('binh.tran', 'Trần Văn Bình', 'specialist', ['Hộ tịch']);
+  const dat = await w.account('dat.le', 'Lê Văn Đạt', 'specialist', ['Đất đai']);
+  const call = <T = Detail>(who: Parameters<typeof w.call>[0], method: string, input: unknown) => w.call<T>(who, method, input);
+  return { ...w, mai, binh, dat, call };
 }
 
 describe('forwarding to the specialist', () => {

@@ -3,7 +3,7 @@ import type { FileMeta, Result } from '../../electron/contract';
 import { isResultFile } from '../../electron/contract';
 import type { Desk } from '../../electron/services/desk';
 import { makePdf } from '../support/counter';
-import { intake, sessionSlot, signedInDesk, value } from '../support/desk';
+import { intake, value, wardDesk } from '../support/desk';
 
 /**
  * The specialist finishes with the result's scans (the signed certificate): uploaded to the inbox, named in the
@@ -19,17 +19,9 @@ interface Detail {
 }
 
 async function forwardedDossier() {
-  const t = await signedInDesk();
+  const t = await wardDesk();
   desks.push(t.desk);
-  value(
-    await t.gate.call(t.admin, 'saveAccount', {
-      username: 'binh.tran', fullName: 'Trần Văn Bình', title: 'Công chức Tư pháp - Hộ tịch', unit: '', fields: ['Hộ tịch'],
-      role: 'specialist', active: true, password: 'TamThoi2026',
-    }),
-  );
-  const binh = sessionSlot('Binh2026moi');
-  value(await t.gate.call(binh, 'signIn', { username: 'binh.tran', password: 'TamThoi2026' }));
-  value(await t.gate.call(binh, 'changePassword', { current: 'TamThoi2026', next: binh.password }));
+  const binh = (await t.account('binh.tran', 'Trần Văn Bình', 'specialist', ['Hộ tịch'])).slot;
   const { id } = value(await t.gate.call(t.admin, 'createDossier', { ...intake(), accept: true })) as { id: number };
   value(await t.gate.call(t.admin, 'applyDossierAction', { id, action: { type: 'forward', to: 'specialist' } }));
   value(await t.gate.call(binh, 'applyDossierAction', { id, action: { type: 'startProcessing' } }));

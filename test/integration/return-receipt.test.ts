@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../electron/contract';
 import type { Desk } from '../../electron/services/desk';
 import type { SessionSlot } from '../../electron/services/gate';
 import { readPdf, squash } from '../unit/documents/pdf-read';
-import { intake, sessionSlot, signedInDesk, value } from '../support/desk';
+import { intake, wardDesk } from '../support/desk';
 
 /**
  * The papers of the end of a dossier's life: the receipt (BN) the desk issues when it returns the result at the
@@ -28,29 +27,11 @@ interface Detail {
 
 /** Tuesday 24/11/2026, 09:00 in Vietnam: a desk with its administrator, a reception officer and a specialist. */
 async function ward() {
-  const t = await signedInDesk('2026-11-24T02:00:00Z');
-  desks.push(t.desk);
-  const { gate, admin } = t;
-  const account = async (username: string, fullName: string, role: string, fields: string[]) => {
-    value(
-      await gate.call(admin, 'saveAccount', { username, fullName, title: role === 'specialist' ? 'Công chức' : '', unit: '', fields, role, active: true, password: 'TamThoi2026' }),
-    );
-    const s = sessionSlot(`Moi2026-${fullName.length}x`);
-    value(await gate.call(s, 'signIn', { username, password: 'TamThoi2026' }));
-    value(await gate.call(s, 'changePassword', { current: 'TamThoi2026', next: s.password }));
-    return s;
-  };
-  const mai = await account('mai.nguyen', 'Nguyễn Thị Mai', 'reception', []);
-  const binh = await account('binh.tran', 'Trần Văn Bình', 'specialist', ['Hộ tịch']);
-  // The clock jumps hours here, past the idle lock: the officer types the password and goes on.
-  const attempt = async (who: SessionSlot & { password: string }, method: string, input: unknown) => {
-    const r = await gate.call(who, method, input);
-    if (r.ok || r.error.code !== 'SESSION_LOCKED') return r;
-    value(await gate.call(who, 'unlockSession', { password: who.password }));
-    return gate.call(who, method, input);
-  };
-  const call = async <T = Detail>(who: SessionSlot & { password: string }, method: string, input: unknown) =>
-    value((await attempt(who, method, input)) as Result<T>);
+  const w = await wardDesk('2026-11-24T02:00:00Z');
+  desks.push(w.desk);
+  const mai = (await w.account('mai.nguyen', 'Nguyễn Thị Mai', 'reception', [])).slot;
+  const binh = (await w.account('binh.tran', 'Trần Văn Bình', 'specialist', ['Hộ tịch'])).slot;
+  const call = <T = Detail>(who: SessionSlot & { password: string }, method: string, input: unknown) => w.call<T>(who, method, input);
   const act = (who: SessionSlot & { password: string }, id: number, action: unknown) => call(who, 'applyDossierAction', { id, action });
   const pdfText = async (id: number) => {
     const doc = await call<{ contentBase64: string }>(mai, 'getDocument', { id });
@@ -63,7 +44,7 @@ async function ward() {
     await act(binh, created.id, { type: 'startProcessing' });
     return created.id;
   };
-  return { ...t, mai, binh, call, attempt, act, pdfText, inProcessing };
+  return { ...w, mai, binh, call, act, pdfText, inProcessing };
 }
 
 const expectAll = (text: string, strings: string[]) => {

@@ -94,3 +94,32 @@ export async function signedInDesk(clockIso = '2026-11-24T02:00:00Z') {
   value(await gate.call(admin, 'signIn', { username: SETUP.officer.username, password: SETUP.officer.password }));
   return { ...t, gate, admin };
 }
+
+type Officer = SessionSlot & { password: string };
+
+/**
+ * A signed-in desk with its officers: `account` has the administrator create one (temporary password), who signs in
+ * and sets their own; `call` unwraps a call made as an officer, typing the password again when a jump of the test's
+ * clock locked the session (as the officer would).
+ */
+export async function wardDesk(clockIso = '2026-11-24T02:00:00Z') {
+  const t = await signedInDesk(clockIso);
+  const { gate, admin } = t;
+  const account = async (username: string, fullName: string, role: string, fields: string[]) => {
+    const created = value(
+      await gate.call(admin, 'saveAccount', { username, fullName, title: role === 'specialist' ? 'Công chức' : '', unit: '', fields, role, active: true, password: 'TamThoi2026' }),
+    ) as { id: number };
+    const slot = sessionSlot(`Moi2026-${fullName.length}x`);
+    value(await gate.call(slot, 'signIn', { username, password: 'TamThoi2026' }));
+    value(await gate.call(slot, 'changePassword', { current: 'TamThoi2026', next: slot.password }));
+    return { id: created.id, slot };
+  };
+  const attempt = async (who: Officer, method: string, input: unknown) => {
+    const r = await gate.call(who, method, input);
+    if (r.ok || r.error.code !== 'SESSION_LOCKED') return r;
+    value(await gate.call(who, 'unlockSession', { password: who.password }));
+    return gate.call(who, method, input);
+  };
+  const call = async <T>(who: Officer, method: string, input: unknown) => value((await attempt(who, method, input)) as Result<T>);
+  return { ...t, account, attempt, call };
+}
