@@ -30,6 +30,7 @@
  * did (its supplement request, its tax notice, its result).
  */
 import { LIFECYCLE_ACTION_TYPES, STATUS_NAMES, type StatusCode } from '../contract/schemas';
+import { isoDayToVn } from './vntime';
 
 export type Role = 'reception' | 'specialist' | 'leader' | 'admin';
 export type Holder = 'desk' | 'specialist' | 'external' | 'citizen';
@@ -112,6 +113,10 @@ export type LifecycleAction =
   | { type: 'stop'; reason: string };
 
 export type ActionType = LifecycleAction['type'];
+
+/** A result as the history and the papers name it: "Giấy xác nhận … số 12/2026/XN ngày 25/11/2026". */
+export const resultReference = (summary: string, number = '', signedOn = ''): string =>
+  summary + (number ? ` số ${number}` : '') + (signedOn ? ` ngày ${isoDayToVn(signedOn)}` : '');
 
 /** One list, in the contract: the desk's events record these action types. */
 export const ACTION_TYPES: readonly ActionType[] = LIFECYCLE_ACTION_TYPES;
@@ -613,14 +618,13 @@ export function transition(state: DossierLifecycleState, action: LifecycleAction
       if (kind === 'rejected' && !reason) return missing('Kết quả từ chối giải quyết phải ghi rõ lý do');
       const number = clean(action.result.number);
       const signedOn = clean(action.result.signedOn);
-      const [y, m, d] = signedOn.split('-');
-      const ref = (number ? ` số ${number}` : '') + (signedOn ? ` ngày ${d}/${m}/${y}` : '');
+      const described = resultReference(summary, number, signedOn);
       return apply(s, action, ctx, {
         to: 9,
         holder: 'desk',
         patch: { decided: true, pendingExtension: null },
         note:
-          (kind === 'granted' ? `Đã xử lý xong: ${summary}${ref}` : `Đã xử lý xong, từ chối giải quyết: ${summary}${ref} — ${reason}`) +
+          (kind === 'granted' ? `Đã xử lý xong: ${described}` : `Đã xử lý xong, từ chối giải quyết: ${described} — ${reason}`) +
           '; chuyển kết quả về Bộ phận Một cửa',
         form: '06',
         clock: 'stop',

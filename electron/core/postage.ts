@@ -24,13 +24,13 @@ import {
 } from '../contract/postal';
 import { foldVietnamese } from '../contract/text';
 import { groupThousands } from './money-words';
+import { isoDayToVn } from './vntime';
 
 export const GRAMS_MESSAGE = 'Khối lượng bưu gửi phải là số gam nguyên lớn hơn 0';
 /** Where an administrator adds heavier bands (the screen's path, named in the over-maximum message). */
 export const TARIFF_SETTINGS_PATH = 'Cài đặt → Cước bưu chính';
 
 const vnd = (n: number) => `${groupThousands(n)} đ`;
-const dmy = (isoDay: string) => isoDay.split('-').reverse().join('/');
 const lower = (s: string) => s.toLocaleLowerCase('vi');
 const percent = (rate: number) => `${String(Math.round(rate * 10000) / 100).replace('.', ',')}%`;
 
@@ -161,7 +161,7 @@ function legLines(tariff: PostalTariff, zone: PostalZone, leg: PostalLeg, grams:
   if (!step) {
     return fail(
       `Bưu gửi ${grams} g vượt khối lượng tối đa ${last.maxGrams} g của bảng cước "${tariff.name}" (áp dụng từ ` +
-        `${dmy(tariff.validFrom)}) cho ${lower(legLabel)}, ${zl}. Bảng cước cần thêm bậc khối lượng lớn hơn trong ` +
+        `${isoDayToVn(tariff.validFrom)}) cho ${lower(legLabel)}, ${zl}. Bảng cước cần thêm bậc khối lượng lớn hơn trong ` +
         `${TARIFF_SETTINGS_PATH}.`,
       'grams',
       { grams, maxGrams: last.maxGrams },
@@ -272,7 +272,7 @@ export function validateTariff(t: PostalTariff): TariffProblem[] {
   const problems: TariffProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
 
-  if (!isRealDay(t.validFrom)) add('validFrom', `Ngày áp dụng ${dmy(t.validFrom)} không có trên lịch`);
+  if (!isRealDay(t.validFrom)) add('validFrom', `Ngày áp dụng ${isoDayToVn(t.validFrom)} không có trên lịch`);
   if (!t.vatIncluded && t.vatRate <= 0) add('vatRate', 'Giá chưa gồm thuế GTGT: cần thuế suất GTGT lớn hơn 0 (ví dụ 0.1)');
 
   const zoneIds = t.zones.map((z) => z.id);

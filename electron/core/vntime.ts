@@ -34,6 +34,9 @@ export function fromVnParts(year: number, month: number, day: number, hour = 0, 
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/** A calendar day written yyyy-mm-dd, as Vietnamese text writes it: dd/mm/yyyy (anything else as it came). */
+export const isoDayToVn = (isoDay: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(isoDay) ? isoDay.split('-').reverse().join('/') : isoDay);
+
 /** dd/mm/yyyy */
 export const formatVnDate = (at: Date): string => {
   const p = vnParts(at);

@@ -41,6 +41,9 @@ export const STALE_STATUSES = [1, 2, 4, 9] as const;
  */
 const AWAITING_HAND_OVER = `d.status = 2 AND d.channel IN (1, 3) AND d.holder = 'desk'`;
 const NEVER_FORWARDED = `NOT EXISTS (SELECT 1 FROM events e WHERE e.dossier_id = d.id AND e.action = 'forward')`;
+/** The same rule for one dossier already read with its events (the dossier screen's hand-over deadline). */
+export const awaitsHandOver = (d: { status: number; channel: number; holder: string }, events: readonly { action: string }[]): boolean =>
+  d.status === 2 && (d.channel === 1 || d.channel === 3) && d.holder === 'desk' && !events.some((e) => e.action === 'forward');
 
 /** What the service resolved the radar's filters to: ids, epoch bounds and thresholds from the calendar. */
 export interface RadarFilter {

@@ -2,6 +2,7 @@
  * The receipt for a result returned at the counter ("Giấy biên nhận trả kết quả", form code BN): its data, the
  * formatting of its values, and the call into the shared form renderer (fields per receipt-template.ts).
  */
+import { resultReference } from '../core/lifecycle';
 import { amountInWords, formatVnd } from '../core/money-words';
 import { formatVnSlipTime } from '../core/vntime';
 import type { FontStore } from './fonts';
@@ -51,18 +52,9 @@ export const PROOF_TEXT: Readonly<Record<'slip' | 'id', string>> = {
 
 const validDate = (at: unknown): at is Date => at instanceof Date && Number.isFinite(at.getTime());
 
-/** "2026-11-25" → "25/11/2026"; anything else as it was written. */
-function dayOf(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
-/** "Giấy xác nhận tình trạng hôn nhân số 12/2026/XN ngày 25/11/2026". */
-export function resultText(result: NonNullable<ReturnReceiptData['result']>): string {
-  const number = vn(result.number ?? '');
-  const signedOn = vn(result.signedOn ?? '');
-  return vn(result.summary) + (number ? ` số ${number}` : '') + (signedOn ? ` ngày ${dayOf(signedOn)}` : '');
-}
+/** "Giấy xác nhận tình trạng hôn nhân số 12/2026/XN ngày 25/11/2026", as the history names it. */
+export const resultText = (result: NonNullable<ReturnReceiptData['result']>): string =>
+  resultReference(vn(result.summary), vn(result.number ?? ''), vn(result.signedOn ?? ''));
 
 export function receiptValues(data: ReturnReceiptData): Record<ReceiptVar, string> {
   for (const name of ['receivedAt', 'returnedAt'] as const) {

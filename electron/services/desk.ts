@@ -44,7 +44,7 @@ import { openDatabase, type Db } from '../db/connection';
 import { dossiersRepo, type ComponentDbRow, type DossierDbRow, type EventDbRow } from '../db/dossiers-repo';
 import { filesRepo } from '../db/files-repo';
 import { proceduresRepo } from '../db/procedures-repo';
-import { queueRepo } from '../db/queue-repo';
+import { awaitsHandOver, queueRepo } from '../db/queue-repo';
 import { settingsRepo } from '../db/settings-repo';
 import { officersRepo, type OfficerRow } from '../db/officers-repo';
 import { passwordProblem, hashPassword } from '../core/password';
@@ -301,10 +301,9 @@ export function createDesk(config: DeskConfig): Desk {
    */
   const lateAppraisalSupplement = (lastForward: EventDbRow | undefined, action: DossierAction, at: Date): string[] => {
     if (action.type !== 'requestSupplement' || action.stage !== 'appraisal') return [];
-    const received = lastForward;
-    if (!received) return [];
+    if (!lastForward) return [];
     const cal = calendar.calendar();
-    const days = workingMinutesBetween(cal, new Date(received.at), at) / (cal.dayMs / 60_000);
+    const days = workingMinutesBetween(cal, new Date(lastForward.at), at) / (cal.dayMs / 60_000);
     return days > 3 ? ['yêu cầu bổ sung quá 03 ngày làm việc kể từ khi cơ quan giải quyết nhận hồ sơ'] : [];
   };
 
@@ -355,9 +354,7 @@ export function createDesk(config: DeskConfig): Desk {
           ).verdict
         : null;
     const portalDeadline = row.portalDossierId ? onlineAcceptanceDeadline(cal, new Date(row.receivedAt)) : null;
-    // Online dossiers travel on the portal; the hand-over deadline is for the paper ones (counter, post).
-    const awaitingHandOver = row.status === 2 && row.channel !== 2 && row.acceptedAt !== null && !events.some((e) => e.action === 'forward');
-    const forwardDue = awaitingHandOver ? forwardingDeadline(cal, new Date(row.acceptedAt!)) : null;
+    const forwardDue = row.acceptedAt !== null && awaitsHandOver(row, events) ? forwardingDeadline(cal, new Date(row.acceptedAt)) : null;
     return {
       dossier: toDossier(row),
       components: dossiers.components(id),

@@ -348,8 +348,8 @@ export interface ReturnDetails {
 }
 
 /** The action's payload an event recorded (lifecycle-store's eventDetails: `{ details, … }`). */
-const eventDetails = (e: EventDbRow): Record<string, unknown> =>
-  ((e.detailsJson ? JSON.parse(e.detailsJson) : {}) as { details?: Record<string, unknown> }).details ?? {};
+const eventDetails = <T = Record<string, unknown>>(e: EventDbRow): T =>
+  ((e.detailsJson ? JSON.parse(e.detailsJson) : {}) as { details?: T }).details ?? ({} as T);
 
 const DESK = 'Bộ phận tiếp nhận và trả kết quả';
 
@@ -361,8 +361,6 @@ interface ForwardDetails {
   forwardLate?: boolean;
 }
 
-const forwardDetails = (e: EventDbRow): ForwardDetails =>
-  ((e.detailsJson ? JSON.parse(e.detailsJson) : {}) as { details?: ForwardDetails }).details ?? {};
 
 /** Who a forward went to, as the event recorded it (lifecycle details: to, recipient). */
 function forwardedTo(details: ForwardDetails): string {
@@ -388,7 +386,7 @@ export function controlSlipRows(events: readonly EventDbRow[], dueAt: number | n
         rows.push({ from: 'Người nộp hồ sơ', to: `${DESK}${who}`, handedAt: at, receivedAt: at, stepDueAt: null, outcome: null, note: 'Tiếp nhận hồ sơ' });
         break;
       case 'forward': {
-        const d = forwardDetails(e);
+        const d = eventDetails<ForwardDetails>(e);
         // Received when the recipient starts work on it (the next "start processing" after this hand-over).
         const started = events.slice(i + 1).find((x) => x.action === 'startProcessing' || x.action === 'forward');
         const stepDueAt = d.stepDueAt ? new Date(d.stepDueAt) : null;
@@ -404,7 +402,7 @@ export function controlSlipRows(events: readonly EventDbRow[], dueAt: number | n
         break;
       }
       case 'returnToDesk': {
-        const d = forwardDetails(e) as { reason?: string };
+        const d = eventDetails<ForwardDetails>(e) as { reason?: string };
         rows.push({ from: `Công chức chuyên môn${who}`, to: DESK, handedAt: at, receivedAt: at, stepDueAt: null, outcome: null, note: d.reason ? `Chuyển lại: ${d.reason}` : 'Chuyển lại' });
         break;
       }

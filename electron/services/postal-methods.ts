@@ -15,7 +15,7 @@ import {
 } from '../contract';
 import type { POSTAL_METHOD_NAMES } from '../contract/postal-names';
 import { parseTariff, provinceDirectory, quotePostage, validateTariff, type ProvinceDirectory } from '../core/postage';
-import { fromVnParts, vnParts } from '../core/vntime';
+import { fromVnParts, isoDayToVn, vnParts } from '../core/vntime';
 import type { Db } from '../db/connection';
 import { postalRepo, type ManifestDbRow, type ShipmentDbRow, type ShipmentFilter, type TariffDbRow } from '../db/postal-repo';
 import type { AgencyRow } from '../db/settings-repo';
@@ -38,7 +38,6 @@ type Methods = (typeof POSTAL_METHOD_NAMES)[number];
 
 const DAY_MS = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-const dmy = (isoDay: string) => isoDay.split('-').reverse().join('/');
 /** The instant a Vietnamese calendar day 'YYYY-MM-DD' begins. */
 const dayStart = (day: string): number => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -236,7 +235,7 @@ export function postalMethods(deps: PostalDeps): { [M in Methods]: (input: Parse
         throw fieldError(
           'VALIDATION',
           'tariff.validFrom',
-          `Ngày áp dụng phải từ ${dmy(tariffOf(current).validFrom)} trở đi (ngày áp dụng của bảng cước đang dùng)`,
+          `Ngày áp dụng phải từ ${isoDayToVn(tariffOf(current).validFrom)} trở đi (ngày áp dụng của bảng cước đang dùng)`,
         );
       }
       repo.insertTariff({ validFrom: dayStart(tariff.validFrom), body: JSON.stringify(tariff), officerId: deps.officerId(), createdAt: now });

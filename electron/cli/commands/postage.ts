@@ -1,4 +1,5 @@
 import { POSTAL_DIRECTIONS, type PostageQuote, type PostalDirection } from '../../contract';
+import { isoDayToVn } from '../../core/vntime';
 import { formatVnd } from '../../core/money-words';
 import { positiveInt, requiredString, UsageError, withDesk, type Command } from '../command';
 
@@ -38,7 +39,7 @@ export const postageCommand: Command = {
     ctx.out(
       q,
       [
-        `Bảng cước: ${q.tariffName} (áp dụng từ ${q.tariffValidFrom.split('-').reverse().join('/')})`,
+        `Bảng cước: ${q.tariffName} (áp dụng từ ${isoDayToVn(q.tariffValidFrom)})`,
         `${q.agencyProvince.name} → ${q.province.name}: ${q.zoneLabel.toLocaleLowerCase('vi')}, ${q.grams} g`,
         ...q.lines.map((l) => `  ${l.label.padEnd(width)}  ${amount(l.amount).padStart(14)}   ${l.detail}`),
         `Tổng: ${formatVnd(q.total)}${q.vatIncluded ? ' (giá đã gồm thuế GTGT)' : ''}`,

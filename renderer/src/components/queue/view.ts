@@ -69,7 +69,6 @@ const shortText = (v: unknown, max: number): string | undefined =>
 /** Anything stored by an older build, or edited by hand, is checked field by field; what is wrong is dropped. */
 export function parseView(raw: unknown): QueueView {
   if (!isObject(raw)) return DEFAULT_VIEW;
-  const sort = oneOf(QUEUE_SORTS, raw.sort) ?? DEFAULT_VIEW.sort;
   const f = isObject(raw.filters) ? raw.filters : {};
   const filters: QueueFilterValues = {};
   const procedureId = shortText(f.procedureId, 80);
@@ -85,16 +84,16 @@ export function parseView(raw: unknown): QueueView {
   return {
     tab: oneOf(QUEUE_TABS, raw.tab) ?? DEFAULT_VIEW.tab,
     filters,
-    sort,
-    direction: oneOf(['asc', 'desc'] as const, raw.direction) ?? DEFAULT_DIRECTION[sort],
+    ...parseOrder(raw, DEFAULT_VIEW),
     q: typeof raw.q === 'string' ? raw.q.slice(0, 100) : '',
   };
 }
 
+/** A stored sort and direction; the fallback's when there is no known sort, the sort's default direction if needed. */
 export function parseOrder(raw: unknown, fallback: QueueOrder): QueueOrder {
-  if (!isObject(raw)) return fallback;
+  if (!isObject(raw)) return { sort: fallback.sort, direction: fallback.direction };
   const sort = oneOf(QUEUE_SORTS, raw.sort);
-  if (!sort) return fallback;
+  if (!sort) return { sort: fallback.sort, direction: fallback.direction };
   return { sort, direction: oneOf(['asc', 'desc'] as const, raw.direction) ?? DEFAULT_DIRECTION[sort] };
 }
 
