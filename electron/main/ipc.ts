@@ -108,6 +108,9 @@ export type BytesGuard = (
 /** Asks where to save a file (Electron's save dialog in the app); null when the officer cancels. */
 export type SaveAs = (defaultName: string, format: 'xlsx' | 'pdf') => Promise<string | null>;
 
+/** The view's own bytes, not the whole buffer behind it (a view may be a slice of a larger buffer). */
+const viewBytes = (v: ArrayBufferView): Buffer => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+
 const BAD_BYTES: Result<never> = Object.freeze({
   ok: false as const,
   error: Object.freeze({ code: 'VALIDATION' as const, message: 'Thiếu tên tệp hoặc nội dung tệp' }),
@@ -123,7 +126,7 @@ export function registerBytesHandlers(
 ): () => void {
   const read = (name: unknown, bytes: unknown): { name: string; bytes: Buffer } | null =>
     typeof name === 'string' && name.length > 0 && name.length <= 255 && (bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))
-      ? { name: name.normalize('NFC'), bytes: Buffer.from(bytes instanceof ArrayBuffer ? bytes : (bytes as ArrayBufferView).buffer) }
+      ? { name: name.normalize('NFC'), bytes: bytes instanceof ArrayBuffer ? Buffer.from(bytes) : viewBytes(bytes as ArrayBufferView) }
       : null;
   ipc.handle(BYTES_CHANNELS.upload, async (event, name, bytes) => {
     if (!isTrustedSender(event)) return FORBIDDEN_RESULT;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { timingSafeEqual } from 'node:crypto';
 import { registerQuery, validationError, type DeskImpl, type ErrorCode, type RegisterFormat, type Result } from '../contract';
 import { DESK_CSP, DOCUMENT_CSP } from '../contract/web-policy';
@@ -314,7 +315,10 @@ export function createDeskServer(options: DeskServerOptions): http.Server {
       'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(meta.name)}`,
       'Cache-Control': 'no-store',
     });
-    fs.createReadStream(file).pipe(res);
+    // A blob removed between the check and the read (or a disk error) ends this response, never the server.
+    pipeline(fs.createReadStream(file), res, (err) => {
+      if (err && !res.destroyed) res.destroy();
+    });
   }
 
   async function serveDocument(res: http.ServerResponse, id: number) {

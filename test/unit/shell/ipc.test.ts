@@ -183,3 +183,19 @@ describe('registerBytesHandlers: the register export', () => {
     expect(t.saveAs).not.toHaveBeenCalled();
   });
 });
+
+describe('registerBytesHandlers: an upload', () => {
+  it('hands the desk exactly the bytes of a view, not the larger buffer behind it', async () => {
+    const handlers = new Map<string, (event: SenderEventLike, ...args: unknown[]) => unknown>();
+    const ipc = {
+      handle: (channel: string, listener: (event: SenderEventLike, ...args: unknown[]) => unknown) => void handlers.set(channel, listener),
+      removeHandler: (channel: string) => void handlers.delete(channel),
+    };
+    const ingestFile = vi.fn(async (_name: string, bytes: Buffer) => ({ ok: true as const, value: { size: bytes.length } }));
+    registerBytesHandlers(ipc, { ingestFile, importPackageFrom: vi.fn(), exportRegister: vi.fn() }, check);
+    const whole = Buffer.from('xxxx%PDF-1.7 body%%EOFyyyy', 'latin1');
+    const view = new Uint8Array(whole.buffer, whole.byteOffset + 4, whole.length - 8);
+    await expect(handlers.get(BYTES_CHANNELS.upload)!(trusted(), 'to-khai.pdf', view)).resolves.toEqual({ ok: true, value: { size: whole.length - 8 } });
+    expect(ingestFile.mock.calls[0]![1].toString('latin1')).toBe('%PDF-1.7 body%%EOF');
+  });
+});
