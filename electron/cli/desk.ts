@@ -17,7 +17,16 @@ import { exportCommand } from './commands/export';
 import { slipCommand } from './commands/slip';
 
 /** `desk`: the administrator's command line. Every command takes --json and --data-dir; bad input exits non-zero. */
-const root = typeof __dirname === 'string' ? path.resolve(__dirname, '..', '..') : process.cwd();
+// The bundle (dist/cli/desk.cjs) and the source run through tsx (electron/cli/desk.ts) both sit two folders below
+// the project: from __dirname in the bundle, from the script's path under tsx (no __dirname there), so `desk` works
+// from any folder.
+const script = process.argv[1] ?? '';
+const root =
+  typeof __dirname === 'string'
+    ? path.resolve(__dirname, '..', '..')
+    : /desk\.(ts|cjs)$/.test(script)
+      ? path.resolve(path.dirname(script), '..', '..')
+      : process.cwd();
 
 const COMMANDS: readonly Command[] = [
   seedCommand,

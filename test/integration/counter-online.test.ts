@@ -16,8 +16,12 @@ import { listFiles, onlinePackage, openCounterDesk, sha256, type CounterDesk } f
 
 /** Runs the real CLI from source (tsx), as `desk …` would. */
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron/cli/desk.ts'), ...args], {
-    cwd: ROOT,
+  return cliIn(ROOT, ...args);
+}
+
+function cliIn(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'node_modules/tsx/dist/loader.mjs'), path.join(ROOT, 'electron/cli/desk.ts'), ...args], {
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, DESK_DATA_DIR: '' },
   });
@@ -319,5 +323,15 @@ describe('H. desk import and desk export (CLI)', () => {
     }
     const v2 = (await readPdf(entries.get(`documents/${x.code}-mau01-v2.pdf`)!)).map((p) => p.text).join('');
     expect(squash(v2)).toContain(squash('Nguyễn Thị Phương'));
+
+    // Without --out: dong-bo-<UTC yyyymmddhhmm>.zip in the current folder, the same changes.
+    const here = tempDir();
+    const d = cliIn(here, 'export', '--since', '2026-11-24', '--json', '--data-dir', dataDir);
+    expect(d.code, d.stderr).toBe(0);
+    const written = JSON.parse(d.stdout) as { changes: number; path: string };
+    expect(written.changes).toBe(8);
+    expect(path.dirname(written.path)).toBe(fs.realpathSync(here));
+    expect(path.basename(written.path)).toMatch(/^dong-bo-\d{12}\.zip$/);
+    expect(JSON.parse((await readZip(written.path)).get('changes.json')!.toString('utf8')).changes).toHaveLength(8);
   });
 });
