@@ -31,7 +31,7 @@ export const fileMeta = z.object({
   componentPosition: z.number().int().nullable(),
   createdAt: z.string(),
   createdBy: z.string().nullable(),
-  /** Pre-check warnings found when the file was stored or attached (pages differ from declared, …). */
+  /** Pre-check warnings: the file's own (blank pages, …) and, on a dossier, its component's page count check. */
   warnings: z.array(z.string()),
 });
 export type FileMeta = z.output<typeof fileMeta>;
@@ -70,6 +70,11 @@ export const inboxView = z.object({
   scanFolder: z.string().nullable(),
   /** Why the scan folder cannot be read, if it cannot. */
   scanProblem: z.string().nullable(),
+  /**
+   * Scans the folder refused in the last day, newest first (at most 20): kept in its khong-nhan/ subfolder, each with
+   * a note of the reason beside it, so the officer learns why a scan never reached the inbox.
+   */
+  refused: z.array(z.object({ name: z.string(), reason: z.string(), at: z.string() })),
   maxFileMb: z.number().int(),
 });
 export type InboxView = z.output<typeof inboxView>;

@@ -63,7 +63,7 @@ import { statsMethods } from './stats-methods';
 import { printingService } from './printing';
 import { registerFileName, registerService } from './register';
 import { documentsService, NumberTaken, vnYear, type Rendered } from './documents';
-import { blobHolds, filesService } from './files';
+import { attachmentsOf, blobHolds, filesService } from './files';
 import { onlineImporter, type NewDossierRecord } from './online-import';
 import { radarService } from './radar';
 import { changesExporter } from './online-export';
@@ -72,7 +72,7 @@ import { calendarService } from './calendar';
 import { dumpLifecycle, eventDetails, loadLifecycle, toLifecycleAction, waitingIntervals } from './lifecycle-store';
 import { loadProvinces, loadShippedCatalogue } from './resources';
 import { findProcedure, quoteFee, rulesMethods } from './rules';
-import { toAgency, toDocumentMeta, toDossier, toFileMeta, slipDataFor } from './mappers';
+import { toAgency, toDocumentMeta, toDossier, slipDataFor } from './mappers';
 
 export type { DeskConfig } from './config';
 
@@ -355,12 +355,13 @@ export function createDesk(config: DeskConfig): Desk {
         : null;
     const portalDeadline = row.portalDossierId ? onlineAcceptanceDeadline(cal, new Date(row.receivedAt)) : null;
     const forwardDue = row.acceptedAt !== null && awaitsHandOver(row, events) ? forwardingDeadline(cal, new Date(row.acceptedAt)) : null;
+    const components = dossiers.components(id);
     return {
       dossier: toDossier(row),
-      components: dossiers.components(id),
+      components,
       events: events.map(({ detailsJson: _d, ...e }) => ({ ...e, at: new Date(e.at).toISOString() })),
       documents: documentRows.ofDossier(id).map(toDocumentMeta),
-      attachments: fileRows.ofDossier(id).map(toFileMeta),
+      attachments: attachmentsOf(fileRows.ofDossier(id), components),
       portal:
         row.portalDossierId && portalDeadline
           ? {

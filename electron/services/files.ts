@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DeskError, RESULT_POSITION, type FileMeta, type MethodOutput } from '../contract';
 import type { Db } from '../db/connection';
-import type { DossiersRepo, ReviewedComponentDbRow } from '../db/dossiers-repo';
+import type { ComponentDbRow, DossiersRepo } from '../db/dossiers-repo';
 import type { FileDbRow, FilesRepo } from '../db/files-repo';
 import type { FileStore, IngestResult } from '../files';
 import type { CounterSettingsStore } from './counter-settings';
@@ -13,7 +13,11 @@ const MB = 1024 * 1024;
 const SCAN_SETTLE_MS = 1500;
 /** Where taken scans go inside the scan folder, so nothing the scanner saved is ever deleted. */
 export const SCAN_DONE_DIR = 'da-nhan';
-const SCAN_REFUSED_DIR = 'khong-nhan';
+export const SCAN_REFUSED_DIR = 'khong-nhan';
+/** The note beside a refused scan: "<scan name>.ly-do.txt". */
+export const REASON_NOTE = '.ly-do.txt';
+/** Refusals shown in the inbox: those of the last day. */
+const REFUSALS_SHOWN_MS = 24 * 3_600_000;
 
 const INGEST_CODES = {
   EMPTY: 'VALIDATION',
@@ -25,19 +29,37 @@ const INGEST_CODES = {
   UNREADABLE: 'VALIDATION',
 } as const;
 
-/** Pre-check against the checklist: declared pages that differ from the file's. */
-export function pageWarnings(file: Pick<FileDbRow, 'pages' | 'name'>, component: ReviewedComponentDbRow | undefined, others: number): string[] {
-  if (!component?.pages || others > 0) return [];
-  return file.pages === component.pages
-    ? []
-    : [`Tệp có ${file.pages} trang, thành phần "${component.name}" khai ${component.pages} trang`];
+/**
+ * The pre-check of pages, worked out whenever the dossier is read: per component with declared pages, the pages of
+ * all its files together against the declaration. Not stored with the file, so it follows a second file that
+ * completes the count, a file taken away and a corrected declaration.
+ */
+export function pageWarning(component: Pick<ComponentDbRow, 'name' | 'pages'>, filePages: readonly number[]): string | null {
+  if (!component.pages || filePages.length === 0) return null;
+  const total = filePages.reduce((n, p) => n + p, 0);
+  if (total === component.pages) return null;
+  return filePages.length === 1
+    ? `Tệp có ${total} trang, thành phần "${component.name}" khai ${component.pages} trang`
+    : `Các tệp của thành phần "${component.name}" có tổng ${total} trang, khai ${component.pages} trang`;
 }
 
-const PAGE_WARNING = /^Tệp có \d+ trang, thành phần ".*" khai \d+ trang$/su;
+/** Page warnings stored with a file before they were worked out on reading (still in older databases). */
+const PAGE_WARNING = /^(Tệp có \d+ trang, thành phần ".*" khai \d+ trang|Các tệp của thành phần ".*" có tổng \d+ trang, khai \d+ trang)$/su;
 
 /** The file's own warnings (from its inspection), without those of the component it was attached to. */
 function ownWarnings(warningsJson: string | null): string[] {
   return warningsJson ? (JSON.parse(warningsJson) as string[]).filter((w) => !PAGE_WARNING.test(w)) : [];
+}
+
+/** A dossier's attachments with their own warnings and, on each component's last file, the page check. */
+export function attachmentsOf(rows: readonly FileDbRow[], components: ReadonlyArray<Pick<ComponentDbRow, 'position' | 'name' | 'pages'>>): FileMeta[] {
+  const metas = rows.map((f) => ({ ...toFileMeta(f), warnings: ownWarnings(f.warningsJson) }));
+  for (const component of components) {
+    const mine = metas.filter((f) => f.componentPosition === component.position);
+    const warning = pageWarning(component, mine.map((f) => f.pages));
+    if (warning) mine.at(-1)!.warnings.push(warning);
+  }
+  return metas;
 }
 
 /**
@@ -116,7 +138,6 @@ export function filesService(deps: {
   /** Attaches inbox files to components, inside the caller's transaction (createDossier, attachFiles). */
   function attachInTransaction(dossierId: number, refs: Array<{ fileId: number; componentPosition: number }>) {
     const components = dossiers.components(dossierId);
-    const alreadyOn = files.ofDossier(dossierId);
     const seen = new Set<number>();
     for (const ref of refs) {
       if (seen.has(ref.fileId)) throw new DeskError('VALIDATION', `Tệp số ${ref.fileId} được chọn hai lần`);
@@ -132,10 +153,8 @@ export function filesService(deps: {
       if (file.dossierId !== null) {
         throw new DeskError('CONFLICT', `Tệp "${file.name}" đã được đính kèm vào hồ sơ khác`);
       }
-      const onSame = refs.filter((r) => r.componentPosition === ref.componentPosition).length - 1;
-      const existing = alreadyOn.filter((f) => f.componentPosition === ref.componentPosition).length;
-      const warnings = [...ownWarnings(file.warningsJson), ...pageWarnings(file, component, onSame + existing)];
-      files.attach(ref.fileId, dossierId, ref.componentPosition, warnings.length ? JSON.stringify(warnings) : null);
+      const own = ownWarnings(file.warningsJson);
+      files.attach(ref.fileId, dossierId, ref.componentPosition, own.length ? JSON.stringify(own) : null);
     }
   }
 
@@ -197,16 +216,49 @@ export function filesService(deps: {
       }
       // A file still being written by the scanner keeps changing its mtime: take it on a later pass.
       if (Date.now() - stat.mtimeMs < SCAN_SETTLE_MS) continue;
-      let target = SCAN_DONE_DIR;
       try {
         await ingest(fs.createReadStream(full), entry.name, 'scan');
+        moveAside(folder, full, SCAN_DONE_DIR);
       } catch (err) {
-        target = SCAN_REFUSED_DIR;
-        console.warn(`[desk] scan folder: ${entry.name} refused: ${(err as Error).message}`);
+        const reason = refusalReason(err);
+        console.warn(`[desk] scan folder: ${entry.name} refused: ${reason}`);
+        const moved = moveAside(folder, full, SCAN_REFUSED_DIR);
+        if (moved) writeReasonNote(moved, reason);
       }
-      moveAside(folder, full, target);
     }
     return null;
+  }
+
+  /** The folder's recent refusals, read from khong-nhan/ (so every counter on the folder sees the same). */
+  function recentRefusals(): MethodOutput<'listInbox'>['refused'] {
+    const folder = deps.settings.get().scanFolder;
+    if (!folder) return [];
+    const dir = path.join(folder, SCAN_REFUSED_DIR);
+    // File times are the machine's real clock (like the scanner's own), not the desk's.
+    const since = Date.now() - REFUSALS_SHOWN_MS;
+    const out: Array<MethodOutput<'listInbox'>['refused'][number] & { ms: number }> = [];
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return [];
+    }
+    for (const note of names) {
+      if (!note.endsWith(REASON_NOTE)) continue;
+      try {
+        const full = path.join(dir, note);
+        const ms = fs.statSync(full).mtimeMs;
+        if (ms < since) continue;
+        const reason = fs.readFileSync(full, 'utf8').trim().slice(0, 500);
+        out.push({ name: note.slice(0, -REASON_NOTE.length), reason, at: new Date(ms).toISOString(), ms });
+      } catch {
+        // A note removed meanwhile (the officer tidied the folder): nothing to show.
+      }
+    }
+    return out
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 20)
+      .map(({ ms: _ms, ...r }) => r);
   }
 
   return {
@@ -223,6 +275,7 @@ export function filesService(deps: {
         items: files.inbox().map(toFileMeta),
         scanFolder: s.scanFolder || null,
         scanProblem: problem,
+        refused: recentRefusals(),
         maxFileMb: s.maxFileMb,
       };
     },
@@ -306,7 +359,27 @@ export function filesService(deps: {
   };
 }
 
-function moveAside(folder: string, full: string, sub: string) {
+/** The Vietnamese reason alone (a refusal's message starts with the file's name, which the list shows already). */
+function refusalReason(err: unknown): string {
+  if (err instanceof DeskError) {
+    const first: unknown = Array.isArray(err.details) ? err.details[0] : undefined;
+    const message = (first as { message?: unknown } | undefined)?.message;
+    return typeof message === 'string' ? message : err.message;
+  }
+  return `Lỗi khi lưu tệp: ${(err as Error).message ?? String(err)}`;
+}
+
+/** Beside a refused scan, a text note of why: read by listInbox, and by whoever opens the folder. */
+function writeReasonNote(moved: string, reason: string) {
+  try {
+    fs.writeFileSync(`${moved}${REASON_NOTE}`, `${reason}\n`, 'utf8');
+  } catch (err) {
+    console.warn(`[desk] scan folder: could not write the reason for ${moved}: ${String(err)}`);
+  }
+}
+
+/** Moves a scan into a subfolder of the scan folder (never over another file); the new path, or null. */
+function moveAside(folder: string, full: string, sub: string): string | null {
   const dir = path.join(folder, sub);
   try {
     fs.mkdirSync(dir, { recursive: true });
@@ -317,8 +390,10 @@ function moveAside(folder: string, full: string, sub: string) {
       target = path.join(dir, `${path.basename(base, ext)}-${i}${ext}`);
     }
     fs.renameSync(full, target);
+    return target;
   } catch (err) {
     console.warn(`[desk] scan folder: could not move ${full}: ${String(err)}`);
+    return null;
   }
 }
 

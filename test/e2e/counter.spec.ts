@@ -124,7 +124,8 @@ interface DetailBody {
     dossier: { code: string; status: number; channel: number; delivery: { method: string; address: string | null }; applicantName: string };
     components: { position: number; name: string; required: boolean; pages: number | null }[];
     attachments: { id: number; name: string; componentPosition: number | null; pages: number; mime: string }[];
-    documents: { form: string }[];
+    documents: { form: string; version: number }[];
+    events: { action: string }[];
   };
 }
 
@@ -335,6 +336,8 @@ test('a scan saved into the watched folder waits in the inbox, is attached from 
   await openCounter(page);
   fs.writeFileSync(path.join(desk.scanDir, 'scan-0001.pdf'), await makePdf(2, 'Scan 0001'));
   fs.writeFileSync(path.join(desk.scanDir, 'scan-0002.pdf'), await makePdf(1, 'Scan 0002'));
+  // A "scan" that is really a text file: refused, and the officer is told why.
+  fs.writeFileSync(path.join(desk.scanDir, 'scan-hong.pdf'), 'không phải bản quét\n'.repeat(40));
 
   const nav = page.getByRole('menuitem', { name: /Hộp thư quét/ });
   await test.step('the badge counts the waiting scans (polled every few seconds)', async () => {
@@ -359,6 +362,10 @@ test('a scan saved into the watched folder waits in the inbox, is attached from 
     expect((await bytes.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expect(drawer).toContainText(desk.scanDir);
     await expect(drawer).toContainText('Mở Tiếp nhận mới (F2)');
+    const refused = drawer.getByTestId('inbox-refused');
+    await expect(refused).toContainText('Máy quét: 1 tệp không nhận trong 24 giờ qua');
+    await expect(refused).toContainText('scan-hong.pdf');
+    await expect(refused).toContainText('không phải tệp PDF');
     await expectAccessible(page, 'inbox drawer');
     await viewportShot(page, 'inbox-02-drawer');
 
@@ -493,5 +500,24 @@ test('online packages: dropped and picked, one by one with progress; imported, d
     const detail = await api<DetailBody>(page, 'getDossier', { id: dossierIdFromUrl(page) });
     expect(detail.body.value.dossier.channel).toBe(2);
     expect(detail.body.value.attachments.map((a) => [a.componentPosition, a.name])).toEqual([[1, 'to-khai.pdf']]);
+  });
+
+  await test.step('the online dossier is accepted from its screen: portal id and deadline shown, Mẫu 01, out of the online tab', async () => {
+    const id = dossierIdFromUrl(page);
+    await expect(page.getByText('Mã hồ sơ trên Cổng')).toBeVisible();
+    await expect(page.getByText('Hạn tiếp nhận trực tuyến')).toBeVisible();
+    await expect(page.locator('.screen-head .status-tag')).toHaveText('Mới đăng ký');
+    await screenshot(page, 'import-03-online-dossier');
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    await (await popup).close();
+    await expect(page.locator('.screen-head .status-tag')).toHaveText('Được tiếp nhận');
+    await expect(page.locator('.documents .document')).toHaveCount(1);
+    const accepted = await api<DetailBody>(page, 'getDossier', { id });
+    expect(accepted.body.value.dossier.status).toBe(2);
+    expect(accepted.body.value.documents.map((d) => [d.form, d.version])).toEqual([['01', 1]]);
+    expect(accepted.body.value.events.map((e) => e.action)).toEqual(['created', 'accepted']);
+    const online = await api<{ ok: true; value: { items: Array<{ id: number }> } }>(page, 'listQueue', { tab: 'online', limit: 500 });
+    expect(online.body.value.items.map((r) => r.id)).not.toContain(id);
   });
 });

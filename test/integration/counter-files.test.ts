@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../electron/contract';
+import type { FileDbRow } from '../../electron/db/files-repo';
+import { attachmentsOf } from '../../electron/services/files';
 import { png, pdfkitPdf, textPage, zeroPagePdf } from '../unit/files/fixtures';
 import { readPdf, squash } from '../unit/documents/pdf-read';
 import { intake, tempDir, value } from '../support/desk';
@@ -255,6 +257,35 @@ describe('B. intake with attachments', () => {
     });
   });
 
+  it('checks pages per component on every read: a second file completing the count clears the warning, one more sums it', async () => {
+    const d = value(await h.call('createDossier', withFiles(undefined)));
+    const first = await h.uploadOk('trang-1.pdf', await makePdf(1, 'Trang một'));
+    const second = await h.uploadOk('trang-2.pdf', await makePdf(1, 'Trang hai'));
+    const third = await h.uploadOk('trang-3.pdf', await makePdf(1, 'Trang ba'));
+    const warningsOn = (x: { attachments: Array<{ id: number; warnings: string[] }> }) => x.attachments.map((f) => [f.id, f.warnings]);
+    const one = value(await h.call('attachFiles', { id: d.id, attachments: [{ fileId: first.id, componentPosition: 1 }] }));
+    expect(warningsOn(one)).toEqual([[first.id, [`Tệp có 1 trang, thành phần "${COMPONENTS[0]!.name}" khai 2 trang`]]]);
+    const two = value(await h.call('attachFiles', { id: d.id, attachments: [{ fileId: second.id, componentPosition: 1 }] }));
+    expect(warningsOn(two)).toEqual([[first.id, []], [second.id, []]]);
+    const three = value(await h.call('attachFiles', { id: d.id, attachments: [{ fileId: third.id, componentPosition: 1 }] }));
+    expect(warningsOn(three)).toEqual([
+      [first.id, []],
+      [second.id, []],
+      [third.id, [`Các tệp của thành phần "${COMPONENTS[0]!.name}" có tổng 3 trang, khai 2 trang`]],
+    ]);
+    // Taking the extra file away restores a count that matches; nothing stale stays on the others.
+    const back = value(await h.call('detachFile', { id: d.id, fileId: third.id }));
+    expect(warningsOn(back)).toEqual([[first.id, []], [second.id, []]]);
+    // A page warning stored with a file by an older version is dropped on reading; the file's own ones stay.
+    const [row] = h.sql<FileDbRow>(
+      `SELECT id, sha256, name, mime, size, pages, source, dossier_id AS dossierId, component_position AS componentPosition,
+              created_at AS createdAt, NULL AS createdBy, ? AS warningsJson FROM files WHERE id = ?`,
+      JSON.stringify(['Tệp có 1 trang, thành phần "X" khai 9 trang', 'Trang 1 không có nội dung (trang trắng?)']),
+      first.id,
+    );
+    expect(attachmentsOf([row!], [{ position: 1, name: 'Tờ khai', pages: 1 }])[0]!.warnings).toEqual(['Trang 1 không có nội dung (trang trắng?)']);
+  });
+
   it('discards an inbox file: the blob goes when nothing else points at it, stays when another row does', async () => {
     const lone = await h.uploadOk('le.pdf', await makePdf());
     expect(fs.existsSync(h.blobPath(lone.sha256))).toBe(true);
@@ -350,13 +381,24 @@ describe('D. the watched scan folder', () => {
       expect(view.items.map((f) => f.name)).not.toContain('ghi-chu.pdf');
       expect(fs.readdirSync(folder).sort()).toEqual(['da-nhan', 'khong-nhan', 'scan-0002.pdf']);
       expect(fs.readdirSync(path.join(folder, 'da-nhan'))).toEqual(['scan-0001.pdf']);
-      expect(fs.readdirSync(path.join(folder, 'khong-nhan'))).toEqual(['ghi-chu.pdf']);
+      // The refusal is shown with its reason, and a note of it stays beside the refused file.
+      expect(fs.readdirSync(path.join(folder, 'khong-nhan')).sort()).toEqual(['ghi-chu.pdf', 'ghi-chu.pdf.ly-do.txt']);
+      const reason =
+        'Tên tệp có đuôi .pdf nhưng nội dung là loại tệp không nhận dạng được, không phải tệp PDF; ' +
+        'không nhận tệp này (có thể tệp đã bị đổi tên).';
+      expect(view.refused).toEqual([{ name: 'ghi-chu.pdf', reason, at: expect.any(String) as string }]);
+      expect(fs.readFileSync(path.join(folder, 'khong-nhan', 'ghi-chu.pdf.ly-do.txt'), 'utf8')).toBe(`${reason}\n`);
       expect(h.blobs().length).toBe(blobsBefore + 1);
       expect(h.tmpFiles()).toEqual([]);
 
       // A second pass takes nothing twice.
       const again = value(await h.call('listInbox', {}));
       expect(again.items.filter((f) => f.source === 'scan')).toHaveLength(1);
+      expect(again.refused.map((r) => r.name)).toEqual(['ghi-chu.pdf']);
+      // After a day the refusal is no longer listed (the file and its note stay in the folder).
+      const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+      fs.utimesSync(path.join(folder, 'khong-nhan', 'ghi-chu.pdf.ly-do.txt'), dayAgo, dayAgo);
+      expect(value(await h.call('listInbox', {})).refused).toEqual([]);
     } finally {
       value(await h.call('saveCounterSettings', { scanFolder: '', maxFileMb: 50, staleDays: 3 }));
     }

@@ -350,6 +350,8 @@ export const en: Messages = {
     attachTo: 'Attach to component…',
     attached: '{{name}} attached to component {{to}}',
     openIntakeHint: 'Open a new intake (F2) to attach files to its components.',
+    refusedTitle: 'Scanner: {{n}} files refused in the last 24 hours',
+    refusedHint: 'They are kept apart in the khong-nhan subfolder of the scan folder, each with a note of the reason; scan the papers again.',
     source: { upload: 'Upload', scan: 'Scanner', online: 'Online' },
   },
   importOnline: {

@@ -351,6 +351,8 @@ export const vi = {
     attachTo: 'Gắn vào thành phần…',
     attached: 'Đã gắn {{name}} vào thành phần {{to}}',
     openIntakeHint: 'Mở Tiếp nhận mới (F2) để gắn tệp vào thành phần hồ sơ.',
+    refusedTitle: 'Máy quét: {{n}} tệp không nhận trong 24 giờ qua',
+    refusedHint: 'Các tệp này được để riêng trong thư mục con khong-nhan của thư mục máy quét, kèm tệp ghi lý do; hãy quét lại giấy tờ.',
     source: { upload: 'Tải lên', scan: 'Máy quét', online: 'Trực tuyến' },
   },
   importOnline: {

@@ -80,6 +80,28 @@ export function InboxDrawer() {
         )}
       </p>
       {view?.scanProblem && <Alert type="warning" showIcon className="form-alert" title={view.scanProblem} />}
+      {view && view.refused.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          className="form-alert inbox-refused"
+          data-testid="inbox-refused"
+          title={t('inbox.refusedTitle', { n: view.refused.length })}
+          description={
+            <>
+              <ul className="inbox-list">
+                {view.refused.map((r) => (
+                  <li key={`${r.name}@${r.at}`} className="inbox-refused-item">
+                    <span className="ik-file-name">{r.name}</span> <span className="sub">{formatDateTime(r.at)}</span>
+                    <div>{r.reason}</div>
+                  </li>
+                ))}
+              </ul>
+              <p className="hint">{t('inbox.refusedHint')}</p>
+            </>
+          }
+        />
+      )}
       {inbox.error && <Alert type="error" showIcon className="form-alert" title={inbox.error} />}
       {!inbox.target && items.length > 0 && <p className="hint">{t('inbox.openIntakeHint')}</p>}
       {items.length === 0 ? (
