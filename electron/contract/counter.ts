@@ -187,6 +187,12 @@ export const queueFilters = z.object({
   /** Received up to this Vietnamese calendar day, inclusive. */
   to: isoDay.optional(),
   flag: z.enum(QUEUE_FLAGS, { error: 'Bộ lọc cảnh báo không hợp lệ' }).optional(),
+  /**
+   * Only the dossiers still to be worked on: neither decided (9 with a result, 10 returned) nor closed (3 refused,
+   * 8 stopped). A withdrawal request (7) stays: the desk has yet to stop the dossier or cancel the request, which gives
+   * it back to its holder. With assigneeId, "Việc của tôi".
+   */
+  open: z.boolean({ error: 'Bộ lọc hồ sơ đang giải quyết không hợp lệ' }).optional(),
 });
 
 // ---------- Correct and reissue ----------

@@ -31,6 +31,14 @@ export interface RadarDbRow extends QueueDbRow {
 export const RUNNING_STATUSES = [2, 4] as const;
 /** Statuses in which a dossier without movement is "treo" (the citizen is not the one to move). */
 export const STALE_STATUSES = [1, 2, 4, 9] as const;
+/**
+ * Still someone's work ("Việc của tôi", the `open` filter): neither decided (9, 10) nor closed (3 refused, 8 stopped).
+ * 5 and 6 wait for the citizen but come back to the processor; 7 is only a request to withdraw: the desk still has to
+ * stop the dossier (Mẫu 05) or cancel the request, which gives it back to its holder with the same assignee
+ * (core/lifecycle: not terminal). The same list, literally, is the WHERE of migration 006's partial indexes: SQLite uses
+ * a partial index only when the query repeats its condition.
+ */
+export const OPEN_STATUSES = [1, 2, 4, 5, 6, 7] as const;
 
 /**
  * A paper dossier accepted at the desk and waiting for its first hand-over to the competent officer (NĐ 118/2025
@@ -62,6 +70,8 @@ export interface RadarFilter {
   staleBefore: number | null;
   /** forwardLate: accepted before this instant and still waiting for the hand-over (AWAITING_HAND_OVER). */
   forwardAcceptedBefore: number | null;
+  /** Only OPEN_STATUSES. */
+  openOnly: boolean;
 }
 
 const COLUMNS = `d.id, d.code, d.status, d.channel, d.applicant_name AS applicantName, d.id_number AS idNumber,
@@ -108,7 +118,22 @@ function filterSql(f: RadarFilter, params: Param[]): string[] {
   if (f.onlineReceivedBefore !== null) add('d.status = 1 AND d.channel = 2 AND d.received_at < ?', f.onlineReceivedBefore);
   if (f.staleBefore !== null) add(`d.status IN (${STALE_STATUSES.join(', ')}) AND d.updated_at < ?`, f.staleBefore);
   if (f.forwardAcceptedBefore !== null) add(`${AWAITING_HAND_OVER} AND d.accepted_at < ? AND ${NEVER_FORWARDED}`, f.forwardAcceptedBefore);
+  if (f.openOnly) where.push(`d.status IN (${OPEN_STATUSES.join(', ')})`);
   return where;
+}
+
+/**
+ * Only online dossiers waiting for acceptance can match (the online tab, or the acceptanceLate flag). They have no due
+ * date yet: the deadline they are held to, and that the radar shows in the due column, is the acceptance limit, eight
+ * working hours after reception (calendar onlineAcceptanceDeadline). That limit never decreases as reception moves
+ * later, so the reception order is an order by acceptance limit, and it walks the tab's reception index.
+ */
+const awaitingAcceptanceOnly = (f: RadarFilter): boolean => f.tab === 'online' || f.onlineReceivedBefore !== null;
+
+/** The column a plain page is ordered by (always followed by d.id), and whether it can be NULL. */
+export function pageKey(f: RadarFilter, order: PageOrder): { col: 'd.received_at' | 'd.due_at'; nullable: boolean } {
+  if (order.sort === 'received' || awaitingAcceptanceOnly(f)) return { col: 'd.received_at', nullable: false };
+  return { col: 'd.due_at', nullable: true };
 }
 
 /**
@@ -129,28 +154,40 @@ export function queueRepo(db: Db) {
   const counts = db.prepare<[], { tab: string; status: number; n: number }>(`SELECT tab, status, n FROM dossier_counts`);
 
   return {
+    /**
+     * One page in (key, id) order, the key being the reception time or the due date (pageKey). Dossiers without a due
+     * date (not accepted yet) come last in either direction, in id order: as two index ranges, the dated rows from the
+     * cursor on, then, if the page is not full, the undated ones. A cursor on an undated row (key null) continues in
+     * the second range only.
+     */
     page(f: RadarFilter, order: PageOrder, after: KeysetPosition | null, limit: number): RadarDbRow[] {
-      const params: Param[] = [];
-      const where = filterSql(f, params);
-      const col = order.sort === 'received' ? 'd.received_at' : 'd.due_at';
+      const { col, nullable } = pageKey(f, order);
       const desc = order.direction === 'desc';
-      if (after) {
-        if (after.key === null) {
-          // Only the due order has null keys (not yet accepted); SQLite puts NULLs first in ascending order.
-          where.push(desc ? `${col} IS NULL AND d.id < ?` : `((${col} IS NULL AND d.id > ?) OR ${col} IS NOT NULL)`);
-          params.push(after.id);
-        } else {
-          // Only the due date can be NULL (last in descending order). received_at is NOT NULL: a plain row-value
-          // comparison lets the index seek to the cursor instead of walking the tab from its top.
-          const nullsAfter = desc && order.sort === 'due' ? ` OR ${col} IS NULL` : '';
-          where.push(`((${col}, d.id) ${desc ? '<' : '>'} (?, ?)${nullsAfter})`);
-          params.push(after.key, after.id);
-        }
-      }
       const dir = desc ? 'DESC' : 'ASC';
-      const sql = `SELECT ${COLUMNS} FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${col} ${dir}, d.id ${dir} LIMIT ?`;
-      return run(sql, [...params, limit]);
+      const cmp = desc ? '<' : '>';
+      const select = (extra: string[], extraParams: Param[], orderBy: string, n: number): RadarDbRow[] => {
+        const params: Param[] = [];
+        const where = [...filterSql(f, params), ...extra];
+        return run(
+          `SELECT ${COLUMNS} FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy} LIMIT ?`,
+          [...params, ...extraParams, n],
+        );
+      };
+      if (!nullable) {
+        // A null key belongs to no row of a NOT NULL column: a foreign cursor, which restarts from the top.
+        const seek = after && after.key !== null ? after : null;
+        // A plain row-value comparison lets the index seek to the cursor instead of walking from its top.
+        return select(seek ? [`(${col}, d.id) ${cmp} (?, ?)`] : [], seek ? [seek.key!, seek.id] : [], `${col} ${dir}, d.id ${dir}`, limit);
+      }
+      let rows: RadarDbRow[] = [];
+      if (!after || after.key !== null) {
+        const seek = after ? [`(${col}, d.id) ${cmp} (?, ?)`] : [];
+        rows = select([`${col} IS NOT NULL`, ...seek], after ? [after.key!, after.id] : [], `${col} ${dir}, d.id ${dir}`, limit);
+        if (rows.length === limit) return rows;
+      }
+      const seek = after && after.key === null ? [`d.id ${cmp} ?`] : [];
+      const undated = select([`${col} IS NULL`, ...seek], after && after.key === null ? [after.id] : [], `d.id ${dir}`, limit - rows.length);
+      return rows.length ? [...rows, ...undated] : undated;
     },
 
     search(plan: Exclude<SearchPlan, { kind: 'page' } | { kind: 'none' }>, f: RadarFilter, afterId: number | null, limit: number): RadarDbRow[] {

@@ -36,9 +36,10 @@ export interface BenchOptions {
 /**
  * The radar's tab-switch variants: a tab alone, sorted by due date, with the overdue flag, with the hand-over flag
  * (forwardLate: its threshold is searched on the calendar each call, rows checked against their events), with a
- * procedure.
+ * procedure, with the stale, due-soon and online-acceptance flags, with an officer (the assignee filter, cycling
+ * through the officers the seed assigned dossiers to).
  */
-export const TAB_VARIANTS = ['plain', 'due', 'overdue', 'forwardLate', 'procedure'] as const;
+export const TAB_VARIANTS = ['plain', 'due', 'overdue', 'forwardLate', 'procedure', 'stale', 'dueSoon', 'acceptanceLate', 'officer'] as const;
 export type TabVariant = (typeof TAB_VARIANTS)[number];
 
 export interface BenchResult {
@@ -347,6 +348,7 @@ export async function runBench(options: BenchOptions) {
 
           const procedureList = must(await desk.listProcedures({}));
           const procedureIds = procedureList.map((p) => p.id);
+          const officerIds = must(await desk.listOfficers({})).map((o) => o.id);
 
           // Switching tabs: the page and the tab counts, as the radar asks for them, one warm-up cycle first.
           options.log('  chuyển thẻ hàng đợi…');
@@ -357,8 +359,12 @@ export async function runBench(options: BenchOptions) {
               tab,
               limit: 100,
               ...(variant === 'due' ? { sort: 'due' as const } : {}),
-              ...(variant === 'overdue' || variant === 'forwardLate' ? { flag: variant } : {}),
+              ...(variant === 'overdue' || variant === 'forwardLate' || variant === 'stale' || variant === 'dueSoon' || variant === 'acceptanceLate'
+                ? { flag: variant }
+                : {}),
               ...(variant === 'procedure' ? { procedureId: procedureIds[i % procedureIds.length]! } : {}),
+              // A different officer each full cycle of the tabs.
+              ...(variant === 'officer' ? { assigneeId: officerIds[Math.floor(i / QUEUE_TABS.length) % officerIds.length]! } : {}),
             });
             const switchTo = async (i: number) => {
               must(await listQueue(input(QUEUE_TABS[i % QUEUE_TABS.length]!, i)));
@@ -559,6 +565,10 @@ function formatTable(results: BenchResult[]): string {
     ['  thẻ + lọc quá hạn p50/p95', (r) => tabCell(r, 'overdue')],
     ['  thẻ + lọc quá hạn chuyển hồ sơ p50/p95', (r) => tabCell(r, 'forwardLate')],
     ['  thẻ + lọc thủ tục p50/p95', (r) => tabCell(r, 'procedure')],
+    ['  thẻ + lọc hồ sơ treo p50/p95', (r) => tabCell(r, 'stale')],
+    ['  thẻ + lọc đến hạn trong 1 ngày p50/p95', (r) => tabCell(r, 'dueSoon')],
+    ['  thẻ + lọc quá 8 giờ tiếp nhận p50/p95', (r) => tabCell(r, 'acceptanceLate')],
+    ['  thẻ + lọc cán bộ p50/p95', (r) => tabCell(r, 'officer')],
     ['tiếp nhận kèm 5 tệp (10 MB) p50/p95', (r) => `${r.intakeWithFiles.total.p50} / ${r.intakeWithFiles.total.p95}`],
     ['  nhận 5 tệp p50/p95', (r) => `${r.intakeWithFiles.ingest.p50} / ${r.intakeWithFiles.ingest.p95}`],
     ['  tạo + Tiếp nhận p50/p95', (r) => `${r.intakeWithFiles.createAccept.p50} / ${r.intakeWithFiles.createAccept.p95}`],

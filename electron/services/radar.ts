@@ -12,7 +12,7 @@ import {
 import { decodeCursor, encodeCursor, planSearch, type PageOrder } from '../core/search-plan';
 import { parseDayKey, DAY_MS, fromLocalMs } from '../core/calendar/days';
 import type { ProceduresRepo } from '../db/procedures-repo';
-import { RUNNING_STATUSES, STALE_STATUSES, type QueueRepo, type RadarDbRow, type RadarFilter } from '../db/queue-repo';
+import { pageKey, RUNNING_STATUSES, STALE_STATUSES, type QueueRepo, type RadarDbRow, type RadarFilter } from '../db/queue-repo';
 import { toQueueRow } from './mappers';
 
 const ONLINE_LIMIT_MS = 8 * 3_600_000;
@@ -129,6 +129,7 @@ export function radarService(deps: {
       onlineReceivedBefore: flag === 'acceptanceLate' ? t.onlineLateBefore : null,
       staleBefore: flag === 'stale' ? t.staleBefore : null,
       forwardAcceptedBefore: flag === 'forwardLate' ? t.forwardAcceptedBefore : null,
+      openOnly: input.open === true,
     };
   };
 
@@ -148,7 +149,8 @@ export function radarService(deps: {
       else if (plan.kind === 'page') rows = deps.queue.page(filter, order, decodeCursor(input.cursor, 'page', order), input.limit);
       else rows = deps.queue.search(plan, filter, decodeCursor(input.cursor, plan.kind)?.id ?? null, input.limit);
       const last = rows[rows.length - 1];
-      const key = (r: RadarDbRow) => (order.sort === 'due' ? r.dueAt : r.receivedAt);
+      // The cursor carries the key the page was ordered by (the reception time for an online tab sorted by due date).
+      const key = (r: RadarDbRow) => (pageKey(filter, order).col === 'd.due_at' ? r.dueAt : r.receivedAt);
       return {
         items: rows.map((r) => decorate(r, cal, now, t)),
         nextCursor:

@@ -3,7 +3,7 @@ import { foldVietnamese } from '../core/fold';
 import { createWorkCalendar, dueDate, limitOfProcedure, nextOpening, OFFICIAL_HOLIDAY_YEARS } from '../core/calendar';
 import { formatDossierCode, dayKey } from '../core/dossier-code';
 import { vnParts } from '../core/vntime';
-import { openDatabase } from '../db/connection';
+import { openDatabase, type Db } from '../db/connection';
 import { AGENCY_DEFAULTS, createDesk } from './desk';
 import type { DeskConfig } from './config';
 import { createRng, sampleAddress, sampleCccd, samplePerson, samplePhone, weighted } from './seed-data';
@@ -40,6 +40,13 @@ const SECONDARY_INDEXES = {
   dossiers_register:
     'CREATE UNIQUE INDEX dossiers_register ON dossiers (register_year, register_no) WHERE register_no IS NOT NULL',
   dossiers_accepted: 'CREATE INDEX dossiers_accepted ON dossiers (accepted_at, id) WHERE accepted_at IS NOT NULL',
+  // Migration 006, word for word (a partial index serves only queries that repeat its WHERE).
+  dossiers_assignee_received:
+    'CREATE INDEX dossiers_assignee_received ON dossiers (assignee_id, received_at, id) WHERE assignee_id IS NOT NULL',
+  dossiers_open_assignee_due: `CREATE INDEX dossiers_open_assignee_due ON dossiers (assignee_id, due_at, id)
+        WHERE assignee_id IS NOT NULL AND status IN (1, 2, 4, 5, 6, 7)`,
+  dossiers_open_assignee_received: `CREATE INDEX dossiers_open_assignee_received ON dossiers (assignee_id, received_at, id)
+        WHERE assignee_id IS NOT NULL AND status IN (1, 2, 4, 5, 6, 7)`,
 };
 
 const MERGER = Date.UTC(2025, 6, 1) - 7 * 3600_000;
@@ -50,6 +57,25 @@ function statusFor(rng: () => number, ageDays: number): number {
   if (ageDays > 30) return weighted(rng, [[10, 86], [9, 2], [3, 4], [7, 3], [8, 2], [4, 1], [5, 2]]);
   if (ageDays > 3) return weighted(rng, [[10, 40], [9, 15], [4, 20], [5, 10], [2, 8], [3, 3], [6, 2], [7, 2]]);
   return weighted(rng, [[1, 20], [2, 30], [4, 25], [5, 8], [9, 10], [10, 5], [6, 2]]);
+}
+
+/** The ward's sample specialists, one per field of the catalogue (fields in code-point order), when the desk has none. */
+const SPECIALIST_NAMES = ['Nguyễn Thị Thu Hà', 'Trần Văn Hưng', 'Lê Thị Mai Anh', 'Phạm Quốc Bảo', 'Hoàng Minh Đức', 'Đỗ Thị Ngọc Lan'];
+
+/**
+ * Who holds a sample dossier, as the desk would have set it (services/desk: acceptance makes the accepting officer
+ * the assignee, a forward the specialist of the procedure's field, or nobody when it went to a body at another level;
+ * nothing after that changes it). Never accepted (1, 3): nobody. Accepted and still at the desk (2): the desk officer.
+ * Processed (4, 5 at appraisal, 6, 9, 10): forwarded, one in twenty to another level. Withdrawn or stopped (7, 8):
+ * before or after the forward, half and half.
+ */
+function assigneeFor(rng: () => number, status: number, deskOfficer: number, specialists: readonly number[]): number | null {
+  if (status === 1 || status === 3) return null;
+  if (status === 2) return deskOfficer;
+  const forwarded = status === 7 || status === 8 ? rng() < 0.5 : true;
+  if (!forwarded) return deskOfficer;
+  if (specialists.length === 0 || rng() < 0.05) return null;
+  return specialists[Math.floor(rng() * specialists.length)]!;
 }
 
 /**
@@ -88,16 +114,19 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
     const { id: agencyId, code: agencyCode } = agency!;
     const procedures = db
       .prepare(
-        `SELECT id, working_days AS workingDays, same_day_cutoff AS sameDayCutoff, current_version_id AS versionId
+        `SELECT id, field, working_days AS workingDays, same_day_cutoff AS sameDayCutoff, current_version_id AS versionId
            FROM procedures WHERE retired = 0`,
       )
-      .all() as Array<{ id: string; workingDays: number; sameDayCutoff: string | null; versionId: number }>;
+      .all() as Array<{ id: string; field: string; workingDays: number; sameDayCutoff: string | null; versionId: number }>;
     if (procedures.length === 0) throw new DeskError('INTERNAL', 'Danh mục thủ tục trống');
     // Same-day certifications dominate a ward's counter.
     const procedureWeights = procedures.map((p) => [p, p.id.startsWith('chung-thuc-ban-sao') ? 10 : p.workingDays === 0 ? 3 : 1] as const);
 
     const officerId = Number((db.prepare(`SELECT value FROM app_state WHERE key = 'current_officer_id'`).get() as { value: string }).value);
+    const specialistsByField = sampleSpecialists(db, procedures, clock().getTime());
     const rng = createRng(options.seed ?? 20251);
+    // Assignees draw from their own sequence: the dossiers themselves stay what the same seed always gave.
+    const assignRng = createRng((options.seed ?? 20251) ^ 0x5eed);
     const now = clock().getTime();
     // Seed a fresh data folder: rowids then follow reception order, which the name search pages by.
     const to = now;
@@ -112,8 +141,8 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
     const insert = db.prepare(
       `INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name, name_folded,
          id_kind, id_number, phone, email, address, owner_name, sets, note, received_at, accepted_at, due_at, updated_at,
-         procedure_version_id, holder)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'cccd', ?, ?, '', ?, NULL, 1, NULL, ?, ?, ?, ?, ?, ?)`,
+         procedure_version_id, holder, assignee_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'cccd', ?, ?, '', ?, NULL, 1, NULL, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const counters = new Map<string, number>();
     const getCounter = db.prepare('SELECT last FROM dossier_counters WHERE agency_code = ? AND day = ?');
@@ -156,6 +185,7 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
             Math.max(received.getTime(), accepted ?? 0),
             procedure.versionId,
             status === 4 ? 'specialist' : status === 5 || status === 6 || status === 3 || status === 10 ? 'citizen' : 'desk',
+            assigneeFor(assignRng, status, officerId, specialistsByField.get(procedure.field) ?? []),
           );
         }
       }).immediate();
@@ -223,4 +253,40 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
   } finally {
     db.close();
   }
+}
+
+/**
+ * The active specialists (else leaders) of each field, by id; on a desk without any specialist, one sample specialist
+ * per field is added first (no username: they appear in the officer filter but cannot sign in).
+ */
+function sampleSpecialists(
+  db: Db,
+  procedures: ReadonlyArray<{ field: string }>,
+  now: number,
+): Map<string, number[]> {
+  const fields = [...new Set(procedures.map((p) => p.field))].sort();
+  const read = () =>
+    db.prepare(`SELECT id, role, fields FROM officers WHERE active = 1 AND role IN ('specialist', 'leader') ORDER BY id`).all() as Array<{
+      id: number;
+      role: string;
+      fields: string;
+    }>;
+  let officers = read();
+  if (!officers.some((o) => o.role === 'specialist')) {
+    const add = db.prepare(`INSERT INTO officers (full_name, title, role, fields, unit, created_at) VALUES (?, ?, 'specialist', ?, '', ?)`);
+    db.transaction(() => {
+      fields.forEach((field, i) => {
+        const name = SPECIALIST_NAMES[i % SPECIALIST_NAMES.length]!;
+        add.run(i < SPECIALIST_NAMES.length ? name : `${name} ${i + 1}`, `Công chức chuyên môn – ${field}`, JSON.stringify([field]), now);
+      });
+    }).immediate();
+    officers = read();
+  }
+  const byField = new Map<string, number[]>();
+  for (const field of fields) {
+    const handles = officers.filter((o) => (JSON.parse(o.fields) as string[]).some((f) => foldVietnamese(f) === foldVietnamese(field)));
+    const specialists = handles.filter((o) => o.role === 'specialist');
+    byField.set(field, (specialists.length ? specialists : handles).map((o) => o.id));
+  }
+  return byField;
 }

@@ -1,5 +1,10 @@
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
-import { api, ensureConfigured, expectAccessible, openDesk, screenshot } from './desk';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import type { OnlineManifestInput } from '../../electron/contract';
+import { DB_FILE_NAME } from '../../electron/db/connection';
+import { buildOnlinePackage } from '../../electron/online/zip-writer';
+import { api, ensureConfigured, expectAccessible, makePdf, openDesk, screenshot } from './desk';
 
 /**
  * The queue radar (issue 4, item 1) through the browser door: dossiers in several work states created through the
@@ -44,6 +49,11 @@ const SEEDED = {
   online: 'Khổng Minh Quân', // xác nhận TTHN submitted online, not accepted: online
   withdrawn: 'Khổng Văn Tú', // chứng thực chữ ký, accepted then withdrawn: closed
 } as const;
+/**
+ * An online package submitted two weeks ago and never accepted: past its 8 working hours whatever the hour the
+ * suite runs at (a flag the test can count on). Not a Khổng, so the "khong" searches keep their five rows.
+ */
+const LATE_ONLINE = { name: 'Âu Dương Muộn', q: 'au duong muon' } as const;
 const BULK_NAMES = ['An', 'Bảo', 'Cường', 'Dũng', 'Đạt', 'Giang', 'Hải', 'Hùng', 'Khánh', 'Long', 'Minh', 'Nam', 'Nghĩa', 'Phong', 'Quang', 'Sơn', 'Thắng', 'Toàn', 'Trung', 'Vinh'];
 
 function failOnDialogs(page: Page) {
@@ -71,6 +81,70 @@ async function create(page: Page, procedureId: string, fullName: string, options
   expect(r.body.ok, r.body.error?.message).toBe(true);
   return r.body.value.id;
 }
+
+/** Imports an online package through the browser door (/api/import), as the import screen sends one. */
+async function importOnline(page: Page, fullName: string, submittedAt: Date): Promise<number> {
+  const manifest: OnlineManifestInput = {
+    format: 'mot-cua-desk/online-dossier',
+    version: 1,
+    portalDossierId: `G22.99-${Date.now()}`,
+    procedureCode: '1.004873',
+    submittedAt: submittedAt.toISOString(),
+    applicant: { fullName, idKind: 'cccd', idNumber: '038196099999', phone: '0987654321', address: 'Thôn Hải Thanh, phường Tĩnh Gia, tỉnh Thanh Hóa' },
+    components: [
+      { name: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', originals: 1, files: ['to-khai.pdf'] },
+      { name: 'Giấy tờ chứng minh tình trạng hôn nhân (nếu có)', photocopies: 1, files: [] },
+    ],
+  } as OnlineManifestInput;
+  const zip = await buildOnlinePackage(manifest, { 'to-khai.pdf': await makePdf(1, 'To khai') });
+  const r = await page.evaluate(
+    async ([name, b64]) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const res = await fetch(`/api/import?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json' },
+        body: bytes,
+      });
+      return res.json() as Promise<{ ok: boolean; value?: { outcome: string; dossierId: number | null; message: string }; error?: { message: string } }>;
+    },
+    ['ho-so-tre-han.zip', zip.toString('base64')] as const,
+  );
+  expect(r.ok, r.error?.message).toBe(true);
+  expect(r.value?.outcome, r.value?.message).toBe('imported');
+  return r.value!.dossierId!;
+}
+
+/**
+ * Sets due dates straight in the shared desk's database: its clock is the real one, so a "due within a working day"
+ * that does not depend on the hour the suite runs at has to be made relative to now. Returns what was there.
+ */
+function setDueAt(dues: Record<number, number | null>): Record<number, number | null> {
+  const dir = process.env.DESK_E2E_DATA_DIR;
+  if (!dir) throw new Error('DESK_E2E_DATA_DIR is not set');
+  const db = new Database(path.join(dir, DB_FILE_NAME));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const read = db.prepare<[number], { dueAt: number | null }>('SELECT due_at AS dueAt FROM dossiers WHERE id = ?');
+    const write = db.prepare('UPDATE dossiers SET due_at = ? WHERE id = ?');
+    const before: Record<number, number | null> = {};
+    for (const [id, at] of Object.entries(dues)) {
+      before[Number(id)] = read.get(Number(id))!.dueAt;
+      write.run(at, Number(id));
+    }
+    return before;
+  } finally {
+    db.close();
+  }
+}
+
+/** yyyy-mm-dd of an instant in Vietnam (UTC+7), and a day key moved by whole days, shown as dd/mm/yyyy. */
+const vnDayKey = (iso: string): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+const shownDay = (key: string, plusDays = 0): string => {
+  const [y, m, d] = key.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d + plusDays));
+  return `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
+};
 
 async function act(page: Page, id: number, action: unknown): Promise<void> {
   const r = await api<{ ok: boolean; error?: { message: string } }>(page, 'applyDossierAction', { id, action });
@@ -145,13 +219,14 @@ test('seed dossiers in several work states through the real API', async ({ page 
   // Enough rows to scroll: the remembered scroll position needs somewhere to go.
   for (const given of BULK_NAMES) await create(page, 'trich-luc-ban-sao', `Quách Văn ${given}`, { accept: true });
   for (const given of BULK_NAMES.slice(0, 10)) await create(page, 'khai-tu', `Quách Thị ${given}`);
+  await importOnline(page, LATE_ONLINE.name, new Date(Date.now() - 14 * 86_400_000));
 
   const after = await counts(page);
-  expect(after.byTab.online - before.byTab.online).toBe(1);
+  expect(after.byTab.online - before.byTab.online).toBe(2);
   expect(after.byTab.new - before.byTab.new).toBe(2 + BULK_NAMES.length + 10);
   expect(after.byTab.supplement - before.byTab.supplement).toBe(1);
   expect(after.byTab.closed - before.byTab.closed).toBe(1);
-  expect(after.byTab.all - before.byTab.all).toBe(5 + BULK_NAMES.length + 10);
+  expect(after.byTab.all - before.byTab.all).toBe(6 + BULK_NAMES.length + 10);
 });
 
 test('tabs show their counts and switch at once; the radar columns and flags', async ({ page }) => {
@@ -205,12 +280,6 @@ test('tabs show their counts and switch at once; the radar columns and flags', a
 
   await test.step('remaining working time and the flags the desk computed are shown, in words', async () => {
     await page.keyboard.press('Alt+8');
-    await search(page).fill('khong');
-    await expect(bodyRows(page)).toHaveCount(5);
-    // Accepted at the counter by this officer, who holds it until it is forwarded.
-    await expect(bodyRows(page).filter({ hasText: SEEDED.tthn })).toContainText('Lê Văn Tâm');
-    const fromDesk = await listRows(page, { tab: 'all', q: 'khong' });
-    expect(fromDesk).toHaveLength(5);
     const short: Record<string, string> = {
       overdue: 'Quá hạn',
       dueSoon: 'Đến hạn trong 1 ngày',
@@ -218,14 +287,43 @@ test('tabs show their counts and switch at once; the radar columns and flags', a
       forwardLate: 'Chậm chuyển hồ sơ',
       stale: 'Hồ sơ treo',
     };
-    for (const r of fromDesk) {
-      const row = bodyRows(page).filter({ hasText: r.code });
-      for (const flag of r.flags) await expect(row.locator(`.qflag-${flag}`)).toHaveText(new RegExp(short[flag] ?? flag));
-      await expect(row.locator('.qflag')).toHaveCount(r.flags.length);
-      if (r.remainingWorkingMinutes !== null && r.remainingWorkingMinutes > 0) {
-        await expect(row.locator('.qremaining')).toHaveText(/^còn (\d+ ngày( \d+ giờ)?|\d+ giờ( \d+ phút)?|\d+ phút)( để tiếp nhận)?$/);
+    /** The rows of a search carry exactly the desk's flags, each in words, and the working time left or overdue. */
+    const expectRows = async (q: string, n: number) => {
+      await search(page).fill(q);
+      await expect(bodyRows(page)).toHaveCount(n);
+      const fromDesk = await listRows(page, { tab: 'all', q });
+      expect(fromDesk).toHaveLength(n);
+      for (const r of fromDesk) {
+        const row = bodyRows(page).filter({ hasText: r.code });
+        for (const flag of r.flags) await expect(row.locator(`.qflag-${flag}`)).toHaveText(new RegExp(short[flag] ?? flag));
+        await expect(row.locator('.qflag')).toHaveCount(r.flags.length);
+        expect((await row.locator('.qflag').evaluateAll((els) => els.map((e) => e.getAttribute('data-flag')))).sort(), r.code).toEqual([...r.flags].sort());
+        const left = r.remainingWorkingMinutes;
+        if (left === null) await expect(row.locator('.qremaining')).toHaveCount(0);
+        else if (left > 0) await expect(row.locator('.qremaining')).toHaveText(/^còn (\d+ ngày( \d+ giờ)?|\d+ giờ( \d+ phút)?|\d+ phút)( để tiếp nhận)?$/);
+        else if (left < 0) await expect(row.locator('.qremaining')).toHaveText(/^quá hạn (\d+ ngày( \d+ giờ)?|\d+ giờ( \d+ phút)?|\d+ phút)$/);
       }
-    }
+      return fromDesk;
+    };
+    // Submitted two weeks ago, never accepted: late for acceptance by days, whatever the hour.
+    const [late] = await expectRows(LATE_ONLINE.q, 1);
+    expect(late!.flags).toContain('acceptanceLate');
+    expect(late!.remainingWorkingMinutes).toBeLessThan(-3 * 480);
+    await expect(bodyRows(page).first().locator('.qflag-acceptanceLate')).toHaveText(/Quá 8 giờ tiếp nhận/);
+    await expect(bodyRows(page).first().locator('.qremaining')).toHaveText(/^quá hạn \d+ ngày/);
+
+    const fromDesk = await expectRows('khong', 5);
+    const byName = (name: string) => fromDesk.find((r) => r.applicantName === name)!;
+    // Created minutes ago: waiting for the citizen (5), withdrawn (7) have no clock and no flag; the online one has
+    // most of its 8 working hours left; nothing has been still for days.
+    expect(byName(SEEDED.khaiSinh)).toMatchObject({ flags: [], remainingWorkingMinutes: null });
+    expect(byName(SEEDED.withdrawn)).toMatchObject({ flags: [], remainingWorkingMinutes: null });
+    expect(byName(SEEDED.online).flags).toEqual([]);
+    expect(byName(SEEDED.online).remainingWorkingMinutes).toBeGreaterThan(7 * 60);
+    await expect(bodyRows(page).filter({ hasText: SEEDED.online }).locator('.qremaining')).toHaveText(/^còn .+ để tiếp nhận$/);
+    for (const r of fromDesk) expect(r.flags, r.code).not.toContain('stale');
+    // Accepted at the counter by this officer, who holds it until it is forwarded.
+    await expect(bodyRows(page).filter({ hasText: SEEDED.tthn })).toContainText('Lê Văn Tâm');
     // A same-day procedure accepted today is flagged as due within one working day exactly when it is: received
     // after 15:00 (or out of hours) it is due the next working day, more than 8 working hours away.
     const banSao = fromDesk.find((r) => r.applicantName === SEEDED.banSao)!;
@@ -337,38 +435,54 @@ test('filters, sorting, and clearing them', async ({ page }) => {
     expect((await rowNames(bodyRows(page))).sort()).toEqual([SEEDED.banSao, SEEDED.withdrawn].sort());
     await page.getByRole('button', { name: 'Xóa lọc (2)' }).click();
     await search(page).fill('khong');
-    const dueSoon = page.getByRole('group', { name: 'Lọc theo cảnh báo' }).getByRole('button', { name: /Đến hạn trong 1 ngày/ });
-    await dueSoon.click();
-    await expect(dueSoon).toHaveAttribute('aria-pressed', 'true');
-    const flagged = await listRows(page, { tab: 'all', q: 'khong', flag: 'dueSoon' });
-    await expect(bodyRows(page)).toHaveCount(flagged.length);
-    // The filter keeps exactly the rows that carry the flag (which ones do depends on the hour the test runs).
-    const all = await listRows(page, { tab: 'all', q: 'khong' });
-    const names = (rows: typeof all) => rows.map((r) => r.applicantName).sort();
-    expect(names(flagged)).toEqual(names(all.filter((r) => r.flags.includes('dueSoon'))));
-    await dueSoon.click();
-    await expect(dueSoon).toHaveAttribute('aria-pressed', 'false');
-    await expect(bodyRows(page)).toHaveCount(5);
+    // Due dates made relative to now: within 4 hours of the clock is within one working day at any hour (working
+    // time never runs faster than the clock), 30 days away never is; the other three do not run (1, 5, 7).
+    const khong = await listRows(page, { tab: 'all', q: 'khong' });
+    const idOf = (name: string) => khong.find((r) => r.applicantName === name)!.id;
+    const soon = idOf(SEEDED.banSao);
+    const far = idOf(SEEDED.tthn);
+    const saved = setDueAt({ [soon]: Date.now() + 4 * 3_600_000, [far]: Date.now() + 30 * 86_400_000 });
+    try {
+      const dueSoon = page.getByRole('group', { name: 'Lọc theo cảnh báo' }).getByRole('button', { name: /Đến hạn trong 1 ngày/ });
+      await dueSoon.click();
+      await expect(dueSoon).toHaveAttribute('aria-pressed', 'true');
+      await expect(bodyRows(page)).toHaveCount(1);
+      await expect(bodyRows(page).first()).toContainText(SEEDED.banSao);
+      await expect(bodyRows(page).first().locator('.qflag-dueSoon')).toHaveText(/Đến hạn trong 1 ngày/);
+      await expect(bodyRows(page).first().locator('.qremaining')).toHaveText(/^còn \d+ giờ( \d+ phút)?$|^còn \d+ phút$/);
+      expect((await listRows(page, { tab: 'all', q: 'khong', flag: 'dueSoon' })).map((r) => r.id)).toEqual([soon]);
+      const all = await listRows(page, { tab: 'all', q: 'khong' });
+      expect(all.filter((r) => r.flags.includes('dueSoon')).map((r) => r.id)).toEqual([soon]);
+      expect(all.find((r) => r.id === far)!.remainingWorkingMinutes).toBeGreaterThan(8 * 60);
+      await dueSoon.click();
+      await expect(dueSoon).toHaveAttribute('aria-pressed', 'false');
+      await expect(bodyRows(page)).toHaveCount(5);
+    } finally {
+      setDueAt(saved);
+    }
   });
 
-  await test.step('the period: dd/mm/yyyy on screen, received today keeps all of them, yesterday none', async () => {
-    const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()); // dd/mm/yyyy
+  await test.step('the period: dd/mm/yyyy on screen, from the day of reception keeps all of them, up to the day before none', async () => {
+    // The days come from the rows' own reception times (Vietnamese calendar), not from the clock: a run that crosses
+    // midnight between the seeding and this step is still right.
+    const days = (await listRows(page, { tab: 'all', q: 'khong' })).map((r) => vnDayKey(r.receivedAt)).sort();
+    expect(days).toHaveLength(5);
+    const first = days[0]!;
     const from = page.getByRole('textbox', { name: 'Nhận từ ngày' });
     await from.click();
-    await from.fill(today);
+    await from.fill(shownDay(first));
     await from.press('Enter');
-    await expect(from).toHaveValue(today);
+    await expect(from).toHaveValue(shownDay(first));
     await expect(bodyRows(page)).toHaveCount(5);
+    expect(await listRows(page, { tab: 'all', q: 'khong', from: first })).toHaveLength(5);
     const to = page.getByRole('textbox', { name: 'Nhận đến ngày' });
-    const [d, m, y] = today.split('/').map(Number) as [number, number, number];
-    const yesterday = new Date(Date.UTC(y, m - 1, d - 1));
-    const yText = `${String(yesterday.getUTCDate()).padStart(2, '0')}/${String(yesterday.getUTCMonth() + 1).padStart(2, '0')}/${yesterday.getUTCFullYear()}`;
     await page.getByRole('button', { name: /Xóa lọc/ }).click();
     await search(page).fill('khong');
+    await expect(bodyRows(page)).toHaveCount(5);
     await to.click();
-    await to.fill(yText);
+    await to.fill(shownDay(first, -1));
     await to.press('Enter');
-    await expect(to).toHaveValue(yText);
+    await expect(to).toHaveValue(shownDay(first, -1));
     await expect(bodyRows(page)).toHaveCount(0);
     await expect(page.getByText('Không tìm thấy hồ sơ phù hợp.')).toBeVisible();
     await page.getByRole('button', { name: /Xóa lọc/ }).first().click();
@@ -492,5 +606,30 @@ test('the view is remembered across a reload and a visit to a dossier; keyboard 
     await expect(tab(page, 'new')).toHaveAttribute('aria-selected', 'true');
     await expect.poll(() => grid(page).evaluate((el) => el.scrollTop)).toBe(0);
     await expect(grid(page).locator('[role="row"][aria-selected="true"]')).toHaveCount(0);
+  });
+
+  await test.step('Việc của tôi has no tabs: Alt+digits do nothing there and the key hint does not offer them', async () => {
+    const hint = page.locator('.queue-foot .keys-hint');
+    await expect(hint).toContainText('Alt+1…8');
+    await page.getByText('Việc của tôi', { exact: true }).click();
+    await expect(page.getByRole('tablist')).toHaveCount(0);
+    await expect(hint).toHaveText('↑ ↓ chọn · Enter mở · / tìm · F2 tiếp nhận mới');
+    // This officer accepted three of the Khổng dossiers: two waiting at the desk and the one whose withdrawal the
+    // desk has yet to settle (7). The desk leaves out what is finished; the others were never assigned.
+    await search(page).fill('khong');
+    await expect(bodyRows(page)).toHaveCount(3);
+    expect((await rowNames(bodyRows(page))).sort()).toEqual([SEEDED.banSao, SEEDED.tthn, SEEDED.withdrawn].sort());
+    await shot(page, 'queue-07-my-work');
+    await grid(page).focus();
+    await page.keyboard.press('Alt+5');
+    await page.keyboard.press('Alt+7');
+    await expect(grid(page)).toHaveAccessibleName('Danh sách hồ sơ: Việc của tôi');
+    await expect(bodyRows(page)).toHaveCount(3);
+    const stored = await page.evaluate(() => window.localStorage.getItem('desk.queue.view'));
+    expect(JSON.parse(stored ?? '{}')).toMatchObject({ tab: 'new' });
+    await search(page).fill('');
+    await page.getByText('Tất cả hồ sơ', { exact: true }).click();
+    await expect(tab(page, 'new')).toHaveAttribute('aria-selected', 'true');
+    await expect(hint).toContainText('Alt+1…8');
   });
 });

@@ -352,8 +352,9 @@ describe('G. queue radar', () => {
     const cmp = (key: (r: QueueRow) => number | null, dir: 1 | -1) => (x: number, y: number) => {
       const a = key(byId.get(x)!);
       const b = key(byId.get(y)!);
-      // SQLite order: NULL is the smallest value (first ascending, last descending); ties by id in the same direction.
-      if (a !== b) return (a === null ? -1 : b === null ? 1 : a - b) * dir;
+      // No due date (not accepted yet) comes last whichever the direction; ties by id in the same direction.
+      if (a === null || b === null) return a === b ? (x - y) * dir : a === null ? 1 : -1;
+      if (a !== b) return (a - b) * dir;
       return (x - y) * dir;
     };
     const expectOrder = (key: (r: QueueRow) => number | null, dir: 1 | -1) => [...created].sort(cmp(key, dir));
@@ -361,11 +362,11 @@ describe('G. queue radar', () => {
     expect(dueCount).toBeGreaterThan(5);
     expect(new Set(rows.filter((r) => r.dueAt !== null).map((r) => r.dueAt)).size).toBeLessThan(dueCount); // ties exist
 
-    const walk = async (query: QueueQuery) => {
+    const walk = async (query: QueueQuery, limit = 4) => {
       const pages: number[][] = [];
       let cursor: string | undefined;
       for (;;) {
-        const page = value(await h.call('listQueue', { ...query, limit: 4, cursor }));
+        const page = value(await h.call('listQueue', { ...query, limit, cursor }));
         pages.push(ids(page.items));
         if (!page.nextCursor) break;
         cursor = page.nextCursor;
@@ -382,6 +383,29 @@ describe('G. queue radar', () => {
     const newTab = await walk({ tab: 'new', sort: 'due' });
     expect(newTab).toEqual(expectOrder((r) => t(r.dueAt), 1));
 
+    // The dossiers without a due date (every third, never accepted) close the list in both directions, and paging
+    // crosses from the dated to the undated ones wherever the boundary falls: inside a page (4), at a page's end
+    // (7: the last dated row ends page 2, the next page is all undated), on every row (1), or on a cursor that sits
+    // on an undated row.
+    const undated = rows.filter((r) => r.dueAt === null).map((r) => r.id);
+    expect(undated).toHaveLength(8);
+    expect(dueCount).toBe(14);
+    for (const direction of ['asc', 'desc'] as const) {
+      const dir = direction === 'asc' ? 1 : -1;
+      const expected = expectOrder((r) => t(r.dueAt), dir);
+      expect(expected.slice(-8).sort()).toEqual([...undated].sort());
+      expect(expected.slice(-8)).toEqual([...undated].sort((x, y) => (x - y) * dir));
+      for (const limit of [4, 7, 1, 3]) expect(await walk({ sort: 'due', direction }, limit), `${direction} by ${limit}`).toEqual(expected);
+      expect(await walk({ tab: 'new', sort: 'due', direction }, 7)).toEqual(expected);
+    }
+    const firstPage = value(await h.call('listQueue', { sort: 'due', limit: 3 }));
+    expect(firstPage.items.every((r) => r.dueAt !== null)).toBe(true);
+    const pageAtEnd = value(await h.call('listQueue', { sort: 'due', limit: 14 }));
+    expect(pageAtEnd.items.every((r) => r.dueAt !== null)).toBe(true);
+    const rest = value(await h.call('listQueue', { sort: 'due', limit: 100, cursor: pageAtEnd.nextCursor! }));
+    expect(ids(rest.items)).toEqual([...undated].sort((x, y) => x - y));
+    expect(rest.nextCursor).toBeNull();
+
     // A cursor from the reception order means nothing to the due order: the page starts over.
     const received = value(await h.call('listQueue', { limit: 4 }));
     const due = value(await h.call('listQueue', { sort: 'due', limit: 4 }));
@@ -389,6 +413,136 @@ describe('G. queue radar', () => {
     expect(ids(foreign.items)).toEqual(ids(due.items));
     const garbage = value(await h.call('listQueue', { limit: 4, cursor: 'xyz.1.2' }));
     expect(ids(garbage.items)).toEqual(ids(received.items));
+  });
+
+  it('sorts the online tab by the acceptance limit it shows in the due column, and pages through it', async () => {
+    // Monday 30/11/2026 10:00 in Vietnam.
+    const h = await desk('2026-11-30T03:00:00Z');
+    const submitted = [
+      '2026-11-27T16:00:00+07:00', // Friday 16:00 → Monday 16:00
+      '2026-11-28T10:00:00+07:00', // Saturday: counted from Monday's opening → Monday 17:00
+      '2026-11-29T09:00:00+07:00', // Sunday: the same limit as Saturday's, received later
+      '2026-11-26T09:00:00+07:00', // Thursday: imported after the others, the earliest limit (Friday 09:00)
+      '2026-11-30T08:00:00+07:00', // Monday 08:00 → Tuesday 08:00
+      '2026-11-27T16:00:00+07:00', // the same instant as the first: the id breaks the tie
+    ];
+    const online: number[] = [];
+    for (const [i, at] of submitted.entries()) {
+      const pkg = await onlinePackage({ submittedAt: at, fullName: `Trực Tuyến ${i}` });
+      online.push(value((await h.importZip(`g${i}.zip`, pkg.zip)).body).dossierId!);
+    }
+    // Counter dossiers with due dates in the other tabs do not enter the online tab's order.
+    value(await h.call('createDossier', { ...intake({ fullName: 'Quầy Có Hạn' }), accept: true }));
+    const rows = await all(h, { tab: 'online', limit: 500 });
+    expect(rows.every((r) => r.dueAt === null && r.acceptanceDeadline !== null)).toBe(true);
+    const limitOf = new Map(rows.map((r) => [r.id, r.acceptanceDeadline!]));
+    expect(online.map((id) => limitOf.get(id))).toEqual([
+      '2026-11-30T09:00:00.000Z',
+      '2026-11-30T10:00:00.000Z',
+      '2026-11-30T10:00:00.000Z',
+      '2026-11-27T02:00:00.000Z',
+      '2026-12-01T01:00:00.000Z',
+      '2026-11-30T09:00:00.000Z',
+    ]);
+    const [fri, sat, sun, thu, mon, fri2] = online as [number, number, number, number, number, number];
+    const ascending = [thu, fri, fri2, sat, sun, mon];
+    for (const limit of [1, 2, 4, 100]) {
+      const walk = async (direction: 'asc' | 'desc') => {
+        const out: number[] = [];
+        let cursor: string | undefined;
+        for (let guard = 0; guard < 20; guard++) {
+          const page = value(await h.call('listQueue', { tab: 'online', sort: 'due', direction, limit, cursor }));
+          out.push(...ids(page.items));
+          if (!page.nextCursor) return out;
+          cursor = page.nextCursor;
+        }
+        throw new Error('cursor never ended');
+      };
+      expect(await walk('asc'), `by ${limit}`).toEqual(ascending);
+      expect(await walk('desc'), `by ${limit}`).toEqual([...ascending].reverse());
+      // The acceptance limits the rows show are in order.
+      const shown = (await walk('asc')).map((id) => limitOf.get(id)!);
+      expect(shown).toEqual([...shown].sort());
+    }
+    // The acceptanceLate flag lists only online dossiers too: ordered the same way, whatever the tab.
+    const late = ids(await all(h, { flag: 'acceptanceLate', sort: 'due', limit: 2 }));
+    expect(late).toEqual(ascending.filter((id) => new Date(limitOf.get(id)!).getTime() < new Date('2026-11-30T03:00:00Z').getTime()));
+    expect(late).toEqual([thu]);
+  });
+
+  it('"Việc của tôi": open: true keeps an officer\'s work still to be done, nearest deadline first, paged by the desk', async () => {
+    // Tuesday 24/11/2026 09:00 in Vietnam.
+    const h = await desk('2026-11-24T02:00:00Z');
+    const admin = value(await h.call('listOfficers', {}))[0]!.id;
+    const me = (
+      value(
+        await h.call('saveAccount', {
+          username: 'tu.phap', fullName: 'Trần Văn Tư', title: 'Công chức Tư pháp – Hộ tịch', unit: '', fields: ['Hộ tịch'],
+          role: 'specialist', active: true, password: 'TamThoi2026',
+        } as never),
+      ) as { id: number }
+    ).id;
+    const accepted = async (fullName: string, procedure?: string) => {
+      h.clock.advance(60_000);
+      return value(await h.call('createDossier', { ...intake({ fullName }, procedure), accept: true })).id;
+    };
+    const forward = { type: 'forward', to: 'specialist', recipient: 'Công chức Tư pháp – Hộ tịch' };
+    // Forwarded to the Hộ tịch specialist, who becomes the assignee, then taken to each status.
+    const handed = async (fullName: string, steps: unknown[], procedure?: string) => {
+      const id = await accepted(fullName, procedure);
+      expect(await act(h, id, forward)).toBe(2);
+      for (const step of steps) await act(h, id, step);
+      return id;
+    };
+    const start = { type: 'startProcessing' };
+    const finish = { type: 'finish', result: { kind: 'granted', summary: 'Đã cấp' } };
+    const waiting = await handed('Việc Mới Chuyển', []);
+    const urgent = await handed('Việc Kết Hôn', [start], 'ket-hon');
+    const obligation = await handed('Việc Nghĩa Vụ', [start, { type: 'requestFinancialObligation', description: 'Nộp lệ phí' }]);
+    const supplement = await handed('Việc Chờ Bổ Sung', [
+      start,
+      { type: 'requestSupplement', stage: 'appraisal', items: [{ name: 'Tờ khai', reason: 'Thiếu' }], reason: 'Chưa đủ' },
+    ]);
+    const withdrawing = await handed('Việc Xin Rút', [{ type: 'withdraw', reason: 'Công dân xin rút' }]);
+    const stopped = await handed('Việc Đã Dừng', [{ type: 'withdraw' }, { type: 'stop', reason: 'Công dân đã rút hồ sơ' }]);
+    const finished = await handed('Việc Đã Xong', [start, finish]);
+    const returned = await handed('Việc Đã Trả', [finish, { type: 'returnResult', method: 'counter', receivedBy: { name: 'Người Nhận', proof: 'slip' } }]);
+    const atDesk = await accepted('Việc Ở Quầy'); // accepted, not forwarded: the accepting officer's
+    const refused = value(await h.call('createDossier', intake({ fullName: 'Việc Từ Chối' }))).id;
+    expect(await act(h, refused, { type: 'refuse', reason: 'Không thuộc thẩm quyền' })).toBe(3);
+    const notAccepted = value(await h.call('createDossier', intake({ fullName: 'Chưa Tiếp Nhận' }))).id;
+    const statusOf = new Map((await all(h, { limit: 500 })).map((r) => [r.id, r.status]));
+    expect([waiting, urgent, obligation, supplement, withdrawing, stopped, finished, returned].map((id) => statusOf.get(id))).toEqual([
+      2, 4, 6, 5, 7, 8, 9, 10,
+    ]);
+
+    const everything = await all(h, { assigneeId: me, limit: 500 });
+    expect(ids(everything).sort()).toEqual([waiting, urgent, obligation, supplement, withdrawing, stopped, finished, returned].sort());
+    const open = [waiting, urgent, obligation, supplement, withdrawing];
+    const dueOf = new Map(everything.map((r) => [r.id, r.dueAt === null ? null : new Date(r.dueAt).getTime()]));
+    const byDue = (dir: 1 | -1) =>
+      [...open].sort((x, y) => {
+        const a = dueOf.get(x)!;
+        const b = dueOf.get(y)!;
+        if (a === null || b === null) return a === b ? (x - y) * dir : a === null ? 1 : -1;
+        return a === b ? (x - y) * dir : (a - b) * dir;
+      });
+    expect(byDue(1)[0]).toBe(urgent); // marriage registration: due the same working day
+    for (const limit of [1, 2, 100]) {
+      expect(ids(await all(h, { assigneeId: me, open: true, sort: 'due', direction: 'asc', limit })), `by ${limit}`).toEqual(byDue(1));
+      expect(ids(await all(h, { assigneeId: me, open: true, sort: 'due', direction: 'desc', limit }))).toEqual(byDue(-1));
+      expect(ids(await all(h, { assigneeId: me, open: true, limit }))).toEqual([...open].sort((x, y) => y - x));
+    }
+    // The other filters still apply; open alone is the same rule over everyone's dossiers.
+    expect(ids(await all(h, { assigneeId: me, open: true, tab: 'closed' }))).toEqual([withdrawing]);
+    expect(ids(await all(h, { assigneeId: me, open: true, q: 'viec xin' }))).toEqual([withdrawing]);
+    expect(ids(await all(h, { assigneeId: admin, open: true }))).toEqual([atDesk]);
+    expect(ids(await all(h, { open: true })).sort()).toEqual([...open, atDesk, notAccepted].sort());
+    expect(ids(await all(h, { open: false })).sort()).toEqual(ids(await all(h, {})).sort());
+    expect(await h.call('listQueue', { open: 'yes' as never })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // A cancelled withdrawal gives the dossier back to its holder, still in the same officer's work.
+    expect(await act(h, withdrawing, { type: 'cancelWithdrawal', reason: 'Công dân đổi ý' })).toBe(2);
+    expect(ids(await all(h, { assigneeId: me, open: true, sort: 'due' }))).toContain(withdrawing);
   });
 
   it('searches inside a tab by folded name, code and CCCD', async () => {
@@ -433,7 +587,7 @@ describe('G. queue radar', () => {
       const none: RadarFilter = {
         tab: null, status: null, procedureIds: null, channel: null, assigneeId: null, receivedFrom: null,
         receivedBefore: null, dueBefore: null, dueFrom: null, runningOnly: false, onlineReceivedBefore: null, staleBefore: null,
-        forwardAcceptedBefore: null,
+        forwardAcceptedBefore: null, openOnly: false,
       };
       const plan = (i: number) =>
         (ro.prepare(`EXPLAIN QUERY PLAN ${ran[i]!.sql}`).all(...ran[i]!.params) as Array<{ detail: string }>)
@@ -451,11 +605,66 @@ describe('G. queue radar', () => {
       for (const i of [0, 1, 2]) expect(plan(i)).not.toMatch(/TEMP B-TREE|SCAN d\b/);
       // forwardLate walks the accepted dossiers (status 2, a few per mille) in reception order, and looks up each one's
       // events by dossier; no index of its own.
+      const fl = ran.length; // the due page above ran twice: its dated rows, then (the tab being empty) the undated
+      expect(fl).toBe(4);
       repo.page({ ...none, forwardAcceptedBefore: Date.now() }, { sort: 'received', direction: 'desc' }, null, 50);
-      expect(ran[3]!.sql).toMatch(/d\.accepted_at < \?/);
-      expect(plan(3)).toMatch(/SEARCH d USING (COVERING )?INDEX dossiers_status_received \(status=\?\)/);
-      expect(plan(3)).toMatch(/SEARCH e USING (COVERING )?INDEX events_dossier \(dossier_id=\?\)/);
-      expect(plan(3)).not.toMatch(/TEMP B-TREE|SCAN d\b|SCAN e\b/);
+      expect(ran[fl]!.sql).toMatch(/d\.accepted_at < \?/);
+      expect(plan(fl)).toMatch(/SEARCH d USING (COVERING )?INDEX dossiers_status_received \(status=\?\)/);
+      expect(plan(fl)).toMatch(/SEARCH e USING (COVERING )?INDEX events_dossier \(dossier_id=\?\)/);
+      expect(plan(fl)).not.toMatch(/TEMP B-TREE|SCAN d\b|SCAN e\b/);
+
+      // Due order, no due date last: the dated rows seek inside the due index past its NULLs (first page and next),
+      // then, while the page is not full, the undated ones are an equality range of the same index, in id order.
+      const plans = (read: () => unknown) => {
+        const from = ran.length;
+        read();
+        return ran.slice(from).map((r, k) => `${/due_at IS NULL/.test(r.sql) ? 'undated' : 'dated'}: ${plan(from + k)}`);
+      };
+      const INDEX = 'SEARCH d USING (?:COVERING )?INDEX';
+      const expectPlans = (read: () => unknown, expected: RegExp[]) => {
+        const got = plans(read);
+        expect(got).toHaveLength(expected.length);
+        got.forEach((p, i) => {
+          expect(p).toMatch(expected[i]!);
+          expect(p).not.toMatch(/TEMP B-TREE|SCAN d\b/);
+        });
+      };
+      expectPlans(() => repo.page({ ...none, tab: 'new' }, { sort: 'due', direction: 'asc' }, null, 50), [
+        new RegExp(`^dated: ${INDEX} dossiers_tab_due \\(work_tab=\\? AND due_at>\\?\\)`),
+        new RegExp(`^undated: ${INDEX} dossiers_tab_due \\(work_tab=\\? AND due_at=\\?\\)`),
+      ]);
+      expectPlans(() => repo.page({ ...none, tab: 'new' }, { sort: 'due', direction: 'asc' }, { key: 1, id: 1 }, 50), [
+        new RegExp(`^dated: ${INDEX} dossiers_tab_due \\(work_tab=\\? AND \\(?due_at`),
+        new RegExp(`^undated: ${INDEX} dossiers_tab_due \\(work_tab=\\? AND due_at=\\?\\)`),
+      ]);
+      expectPlans(() => repo.page({ ...none, tab: 'new' }, { sort: 'due', direction: 'desc' }, { key: null, id: 1e9 }, 50), [
+        new RegExp(`^undated: ${INDEX} dossiers_tab_due \\(work_tab=\\? AND due_at=\\? AND (?:rowid|id)<\\?\\)`),
+      ]);
+      expectPlans(() => repo.page({ ...none }, { sort: 'due', direction: 'asc' }, null, 50), [
+        new RegExp(`^dated: ${INDEX} dossiers_due \\(due_at>\\?\\)`),
+        new RegExp(`^undated: ${INDEX} dossiers_due \\(due_at=\\?\\)`),
+      ]);
+      // The online tab sorted by due date is ordered by its acceptance limit: its reception index, one range.
+      expectPlans(() => repo.page({ ...none, tab: 'online' }, { sort: 'due', direction: 'asc' }, { key: 1, id: 1 }, 50), [
+        new RegExp(`^dated: ${INDEX} dossiers_tab_received \\(work_tab=\\? AND \\(?received_at`),
+      ]);
+      // "Việc của tôi" (an officer's open work, by due date or reception) and the officer filter: the assignee's
+      // indexes (migration 006), never the whole table.
+      const mine = { ...none, assigneeId: 1, openOnly: true };
+      expectPlans(() => repo.page(mine, { sort: 'due', direction: 'asc' }, null, 50), [
+        new RegExp(`^dated: ${INDEX} dossiers_open_assignee_due \\(assignee_id=\\? AND due_at>\\?\\)`),
+        new RegExp(`^undated: ${INDEX} dossiers_open_assignee_due \\(assignee_id=\\? AND due_at=\\?\\)`),
+      ]);
+      expectPlans(() => repo.page(mine, { sort: 'due', direction: 'asc' }, { key: 1, id: 1 }, 50), [
+        new RegExp(`^dated: ${INDEX} dossiers_open_assignee_due \\(assignee_id=\\? AND \\(?due_at`),
+        new RegExp(`^undated: ${INDEX} dossiers_open_assignee_due \\(assignee_id=\\? AND due_at=\\?\\)`),
+      ]);
+      expectPlans(() => repo.page(mine, { sort: 'received', direction: 'desc' }, null, 50), [
+        new RegExp(`^dated: ${INDEX} dossiers_open_assignee_received \\(assignee_id=\\?\\)`),
+      ]);
+      expectPlans(() => repo.page({ ...none, assigneeId: 1 }, { sort: 'received', direction: 'desc' }, { key: Date.now(), id: 1e9 }, 50), [
+        new RegExp(`^dated: ${INDEX} dossiers_assignee_received \\(assignee_id=\\? AND \\(?received_at`),
+      ]);
     } finally {
       ro.close();
     }

@@ -243,3 +243,43 @@ describe('migration 005 (officer accounts, finishing scored once, post)', () => 
     db.close();
   });
 });
+
+describe('migration 006 (the officer filter and "Việc của tôi" by index)', () => {
+  it('upgrades a v5 database: indexes by assignee, the open-work ones holding only open dossiers', () => {
+    const dir = tempDir();
+    const v5 = openDatabase(dir, { migrations: MIGRATIONS.slice(0, 5) });
+    v5.exec(`INSERT INTO agency_settings VALUES (1,'000.00.16.H56','a','b','c','d','16561','','','',0);
+             INSERT INTO officers (id, full_name, title, role, active, created_at) VALUES (1, 'Lê Thị Hoa', 'Công chức', 'admin', 1, 0),
+               (2, 'Trần Văn Tư', 'Công chức', 'specialist', 1, 0);
+             INSERT INTO procedures (id, code, name, field, working_days, same_day_cutoff, time_limit_text, fee_text,
+               components_json, catalogue_version) VALUES ('p', NULL, 'P', 'F', 0, '15:00', 't', 'f', '[]', 'v');`);
+    const add = v5.prepare(`INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name,
+      name_folded, id_kind, id_number, phone, email, address, received_at, due_at, updated_at, assignee_id)
+      VALUES (?, 1, 'p', 1, ?, 'A', 'a', 'cccd', '038196001234', '', '', '', ?, ?, 5, ?)`);
+    // status, due, assignee
+    const rows: Array<[number, number | null, number | null]> = [
+      [1, null, null], [2, 300, 1], [4, 200, 2], [5, 100, 2], [6, 400, 2], [7, 500, 2], [3, null, null], [8, 50, 2], [9, 60, 2], [10, 70, 2],
+    ];
+    rows.forEach(([status, due, assignee], i) => add.run(`X-${i}`, status, i, due, assignee));
+    v5.close();
+
+    const db = openDatabase(dir, { now: new Date('2026-11-24T00:00:00Z') });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(LATEST_VERSION).toBe(6);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    const indexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers' AND name LIKE '%assignee%' ORDER BY name`).pluck().all();
+    expect(indexes).toEqual(['dossiers_assignee_received', 'dossiers_open_assignee_due', 'dossiers_open_assignee_received']);
+    // The specialist's open work, nearest deadline first, straight from the partial index (no sort, no table scan).
+    const mine = `SELECT code FROM dossiers WHERE assignee_id = ? AND status IN (1, 2, 4, 5, 6, 7) AND due_at IS NOT NULL ORDER BY due_at, id`;
+    expect(db.prepare(mine).pluck().all(2)).toEqual(['X-3', 'X-2', 'X-4', 'X-5']);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${mine}`).all(2) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(plan).toMatch(/SEARCH dossiers USING (COVERING )?INDEX dossiers_open_assignee_due \(assignee_id=\? AND due_at>\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    // Only open, assigned rows are in the partial indexes; the plain one holds every assigned row.
+    const entries = (index: string) => (db.prepare(`SELECT count(*) FROM dossiers INDEXED BY ${index} WHERE assignee_id > 0`).pluck().get() as number);
+    expect(entries('dossiers_assignee_received')).toBe(8);
+    expect(db.prepare(`SELECT count(*) FROM dossiers INDEXED BY dossiers_open_assignee_due WHERE assignee_id > 0 AND status IN (1, 2, 4, 5, 6, 7)`).pluck().get()).toBe(5);
+    db.close();
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([expect.stringMatching(/^desk-v5-/)]);
+  });
+});

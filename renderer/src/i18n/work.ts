@@ -107,6 +107,9 @@ export const workVi = {
     empty: 'Chưa có hồ sơ nào giao cho bạn.',
     emptyHint: 'Hồ sơ Bộ phận Một cửa chuyển đến sẽ hiện ở đây, sắp theo hạn giải quyết.',
     keysNoIntake: '↑ ↓ chọn · Enter mở · Alt+1…8 đổi thẻ · / tìm',
+    /** "Việc của tôi" has no tabs: no Alt+1…8. */
+    keysMine: '↑ ↓ chọn · Enter mở · / tìm · F2 tiếp nhận mới',
+    keysMineNoIntake: '↑ ↓ chọn · Enter mở · / tìm',
   },
 };
 
@@ -216,5 +219,7 @@ export const workEn: WorkMessages = {
     empty: 'Nothing is assigned to you yet.',
     emptyHint: 'Dossiers the desk forwards to you appear here, most urgent first.',
     keysNoIntake: '↑ ↓ select · Enter open · Alt+1…8 tabs · / search',
+    keysMine: '↑ ↓ select · Enter open · / search · F2 new intake',
+    keysMineNoIntake: '↑ ↓ select · Enter open · / search',
   },
 };

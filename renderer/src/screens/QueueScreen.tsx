@@ -55,9 +55,6 @@ interface ListState {
   error?: string;
 }
 
-/** Decided or closed: no longer anyone's work (refused, stopped, finished, returned). */
-const DONE_STATUSES = new Set([3, 8, 9, 10]);
-
 const isEditable = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 
@@ -138,8 +135,7 @@ export function QueueScreen() {
           return;
         }
         nextCursor.current = r.value.nextCursor;
-        // My work is what is still to be done: the decided and closed dossiers stay in the full list.
-        const items = input.assigneeId !== undefined && input.tab === 'all' ? r.value.items.filter((row) => !DONE_STATUSES.has(row.status)) : r.value.items;
+        const items = r.value.items;
         setList((s) => {
           const rows = reset ? items : [...s.rows, ...items];
           return { rows, next: rows.length >= MAX_ROWS ? null : r.value.nextCursor, loading: false, loaded: true };
@@ -279,11 +275,12 @@ export function QueueScreen() {
     input.select();
   }, []);
 
-  // Screen shortcuts: Alt+1…8 switch tabs, / or Ctrl+F go to the search box (F2/Alt+N are the shell's).
+  // Screen shortcuts: Alt+1…8 switch tabs (not in "Việc của tôi", which has none: the keys are left alone there),
+  // / or Ctrl+F go to the search box (F2/Alt+N are the shell's).
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.defaultPrevented) return;
-      const digit = /^Digit([1-8])$/.exec(e.code);
+      const digit = mine ? null : /^Digit([1-8])$/.exec(e.code);
       if (digit && e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
         const tab = QUEUE_TABS[Number(digit[1]) - 1];
         if (tab) {
@@ -302,7 +299,7 @@ export function QueueScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [switchTab, focusSearch]);
+  }, [switchTab, focusSearch, mine]);
 
   const pageRows = Math.max(1, Math.floor(((gridRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
 
@@ -597,7 +594,9 @@ export function QueueScreen() {
 
       <div className="queue-foot" aria-live="polite">
         <span>{footText}</span>
-        <span className="keys-hint">{canIntake ? t('queue.keys') : t('work.mine.keysNoIntake')}</span>
+        <span className="keys-hint">
+          {mine ? t(canIntake ? 'work.mine.keysMine' : 'work.mine.keysMineNoIntake') : canIntake ? t('queue.keys') : t('work.mine.keysNoIntake')}
+        </span>
       </div>
     </div>
   );

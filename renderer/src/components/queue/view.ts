@@ -157,12 +157,15 @@ export function toQuery(view: QueueView, q: string, limit: number): QueueQuery {
 }
 
 /**
- * "Việc của tôi": the dossiers assigned to one officer, all work states, in the view's own order (most urgent first
- * unless the officer sorted otherwise); the other filters and the search still apply, an officer filter does not.
+ * "Việc của tôi": the dossiers assigned to one officer that are still to be done (the desk's `open` filter: neither
+ * decided nor closed), all work states, in the view's own order (most urgent first unless the officer sorted
+ * otherwise); the other filters and the search still apply, an officer filter does not. The desk leaves the finished
+ * ones out, so a page is a page of live work whatever the officer has finished before.
  */
 export function mineQuery(view: QueueView, order: QueueOrder, q: string, limit: number, officerId: number): QueueQuery {
   const input = toQuery({ ...view, ...order, tab: 'all' }, q, limit);
   input.assigneeId = officerId;
+  input.open = true;
   return input;
 }
 
