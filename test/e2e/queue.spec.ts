@@ -558,7 +558,7 @@ test('the view is remembered across a reload and a visit to a dossier; keyboard 
     await expect(search(page)).toHaveValue('khong van');
     await expect(tab(page, 'new')).toHaveAttribute('aria-selected', 'true');
     await expect(bodyRows(page)).toHaveCount(1);
-    const stored = await page.evaluate(() => window.localStorage.getItem('desk.queue.view'));
+    const stored = await page.evaluate(() => window.localStorage.getItem(Object.keys(window.localStorage).find((k) => /^desk\.queue\.view\.\d+$/.test(k)) ?? ''));
     expect(JSON.parse(stored ?? '{}')).toMatchObject({ tab: 'new', filters: { channel: 1 }, sort: 'due', direction: 'asc', q: 'khong van' });
     await page.getByRole('button', { name: /Xóa lọc/ }).first().click();
     await page.keyboard.press('Alt+8');
@@ -625,7 +625,7 @@ test('the view is remembered across a reload and a visit to a dossier; keyboard 
     await page.keyboard.press('Alt+7');
     await expect(grid(page)).toHaveAccessibleName('Danh sách hồ sơ: Việc của tôi');
     await expect(bodyRows(page)).toHaveCount(3);
-    const stored = await page.evaluate(() => window.localStorage.getItem('desk.queue.view'));
+    const stored = await page.evaluate(() => window.localStorage.getItem(Object.keys(window.localStorage).find((k) => /^desk\.queue\.view\.\d+$/.test(k)) ?? ''));
     expect(JSON.parse(stored ?? '{}')).toMatchObject({ tab: 'new' });
     await search(page).fill('');
     await page.getByText('Tất cả hồ sơ', { exact: true }).click();

@@ -7,9 +7,12 @@ import {
   parseOrder,
   parsePlace,
   parseView,
+  loadView,
+  saveView,
   toQuery,
   type QueueView,
 } from '../../../renderer/src/components/queue/view';
+import { setSession } from '../../../renderer/src/api/session';
 
 /**
  * The queue's saved view (localStorage 'desk.queue.view'): whatever an older build stored, or someone edited by hand,
@@ -118,5 +121,29 @@ describe('the other stored parts and the queries built from a view', () => {
     expect(q).toMatchObject({ tab: 'all', assigneeId: 3, open: true, sort: 'due', direction: 'asc', flag: 'dueSoon', channel: 2 });
     expect(mineFilters(FULL.filters)).not.toHaveProperty('assigneeId');
     expect(toQuery(FULL, '', 100)).not.toHaveProperty('open');
+  });
+});
+
+describe('the saved view on a counter PC shared between officers', () => {
+  const signedIn = (id: number) =>
+    setSession({
+      officer: { id, username: `can-bo-${id}`, fullName: 'Cán bộ', title: '', unit: '', fields: [], role: 'reception' },
+      locked: false,
+      lockMinutes: 15,
+      mustChangePassword: false,
+    });
+
+  it('keeps each officer\'s own view: another officer signing in starts from the default, the first finds theirs', () => {
+    signedIn(1);
+    saveView(FULL);
+    expect(loadView()).toEqual(FULL);
+    signedIn(2);
+    expect(loadView()).toEqual(DEFAULT_VIEW);
+    saveView({ ...DEFAULT_VIEW, tab: 'online' });
+    signedIn(1);
+    expect(loadView()).toEqual(FULL);
+    signedIn(2);
+    expect(loadView().tab).toBe('online');
+    setSession(null);
   });
 });

@@ -6,6 +6,7 @@ import {
   type QueueQuery,
   type QueueTab,
 } from '../../../../electron/contract';
+import { sessionPhase } from '../../api/session';
 
 /**
  * What the queue radar shows: the work-state tab, the filters, the sort, the search text, and where the officer
@@ -107,7 +108,17 @@ export function parsePlace(raw: unknown): QueuePlace {
 /** Storage can be unavailable (private mode, quota): then the view lasts as long as the window. */
 const memory = new Map<string, string>();
 
-function read(key: string): unknown {
+/**
+ * Each officer keeps their own view on a counter PC shared between shifts: the keys carry the signed-in officer's id
+ * (`desk.queue.view.7`).
+ */
+function scoped(key: string): string {
+  const p = sessionPhase();
+  return p.kind === 'open' ? `${key}.${p.view.officer.id}` : key;
+}
+
+function read(name: string): unknown {
+  const key = scoped(name);
   let text: string | null | undefined;
   try {
     text = window.localStorage.getItem(key);
@@ -122,7 +133,8 @@ function read(key: string): unknown {
   }
 }
 
-function write(key: string, value: unknown): void {
+function write(name: string, value: unknown): void {
+  const key = scoped(name);
   const text = JSON.stringify(value);
   memory.set(key, text);
   try {
