@@ -44,7 +44,7 @@ export const contract = {
   listSignInLog: { input: s.empty, output: a.signInLog },
   updateAgency: { input: s.agencyInput, output: s.agency },
   listProcedures: { input: s.empty, output: z.array(catalogueProcedure) },
-  createDossier: { input: s.intakeInput, output: s.dossier },
+  createDossier: { input: s.intakeInput, output: s.createdDossier },
   getDossier: { input: s.dossierRef, output: s.dossierDetail },
   acceptDossier: { input: s.dossierRef, output: s.acceptResult },
   listQueue: { input: s.queueQuery, output: s.queuePage },

@@ -163,6 +163,8 @@ export const feeQuote = z.object({
   exemptedBy: z.string().nullable(),
   uncertain: z.boolean(),
   uncertainNote: z.string().nullable(),
+  /** What the dossier's fee was computed from, as recorded with it (a correction starts from these). */
+  inputs: feeInput.optional(),
 });
 export type FeeQuote = z.output<typeof feeQuote>;
 
@@ -206,11 +208,28 @@ export const intakeInput = intakeFields
   .superRefine(checkIdNumber);
 export type IntakeInput = z.input<typeof intakeInput>;
 
-/** Correct-and-reissue: the intake fields as they should have been, and why (kept in the history). */
+/**
+ * Correct-and-reissue: the intake fields as they should have been, and why (kept in the history). The channel may
+ * go between counter (1) and post (3) only; left out, it stays. `fee` left out keeps the fee as recorded (unless
+ * the procedure changes: then it is computed again from the recorded inputs). A component's `fromPosition` is
+ * where it stood before: its scans follow it; scans of a component no longer listed go back to the inbox.
+ */
 export const correctionInput = z.object({
   id: z.number({ error: 'Mã nội bộ hồ sơ phải là số' }).int().positive(),
   reason: correctionReason,
-  intake: intakeFields.omit({ channel: true }).superRefine(checkIdNumber),
+  intake: intakeFields
+    .extend({
+      channel: channelCode.optional(),
+      components: z
+        .array(
+          componentInput.extend({
+            fromPosition: z.number({ error: 'Số thứ tự thành phần phải là số' }).int().min(1).max(60).optional(),
+          }),
+        )
+        .max(60, { error: 'Tối đa 60 thành phần hồ sơ' })
+        .optional(),
+    })
+    .superRefine(checkIdNumber),
 });
 export type CorrectionInput = z.input<typeof correctionInput>;
 
@@ -392,6 +411,16 @@ export type DocumentContent = z.output<typeof documentContent>;
 
 export const acceptResult = z.object({ dossier, document: documentMeta });
 export type AcceptResult = z.output<typeof acceptResult>;
+
+/**
+ * createDossier's answer: the dossier as saved. With `accept`, should the acceptance (the code's slip, Mẫu 01) fail,
+ * the dossier stays saved as "Mới đăng ký" with its scans attached and `notAccepted` says why: the screen opens it,
+ * where "Tiếp nhận" is pressed again (never a second intake of the same papers). Null otherwise.
+ */
+export const createdDossier = dossier.extend({
+  notAccepted: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type CreatedDossier = z.output<typeof createdDossier>;
 
 export const empty = z.object({}).strict();
 

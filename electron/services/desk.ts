@@ -10,6 +10,7 @@ import {
   type ChannelCode,
   type DeskImpl,
   type DossierAction,
+  type FeeQuote,
   type FileMeta,
   type FormCode,
   type RegisterFormat,
@@ -31,6 +32,7 @@ import {
 import { compareCatalogueVersions } from '../core/catalogue';
 import { dayKey, formatDossierCode } from '../core/dossier-code';
 import { foldVietnamese, normalizeText } from '../core/fold';
+import { formatVnd } from '../core/money-words';
 import {
   DECIDED_STATUSES,
   availableActions,
@@ -668,6 +670,8 @@ export function createDesk(config: DeskConfig): Desk {
       const problem = applicantProblem(input.applicant, { birthYear: input.birthYear, gender: input.gender });
       if (problem) throw fieldError(problem.path, problem.message);
       const { fee } = quoteFee(procedure, input.fee);
+      // The inputs are kept with the fee: a correction shows them and computes the fee again from them.
+      const recorded = fee && input.fee ? { ...fee, inputs: input.fee } : fee;
       const now = clock();
       const id = db.transaction(() => {
         const newId = insertDossier({
@@ -676,7 +680,7 @@ export function createDesk(config: DeskConfig): Desk {
           versionId,
           channel: input.channel as ChannelCode,
           components: checklistOf(procedure, input.components),
-          fee,
+          fee: recorded,
           receivedAt: now,
           event: { action: 'created', note: `Kênh: ${CHANNEL_NAMES[input.channel as ChannelCode]}` },
         });
@@ -684,9 +688,21 @@ export function createDesk(config: DeskConfig): Desk {
         return newId;
       }).immediate();
       // One step at the counter: the code, the due date and Mẫu 01. Should the slip fail, the dossier stays
-      // received as "Mới đăng ký" with everything attached, and "Tiếp nhận" can be pressed again.
-      if (input.accept) await accept(id);
-      return toDossier(requireDossier(id));
+      // received as "Mới đăng ký" with everything attached: the answer says so (saved, not accepted, why), so the
+      // screen opens that dossier to press "Tiếp nhận" again instead of sending the same papers a second time.
+      let notAccepted: { code: string; message: string } | null = null;
+      if (input.accept) {
+        try {
+          await accept(id);
+        } catch (err) {
+          if (!(err instanceof DeskError)) console.error(`[desk] createDossier: accepting dossier ${id} failed:`, err);
+          notAccepted =
+            err instanceof DeskError
+              ? { code: err.code, message: err.message }
+              : { code: 'INTERNAL', message: 'Không lập được Giấy tiếp nhận và hẹn trả kết quả (Mẫu 01): lỗi nội bộ của phần mềm.' };
+        }
+      }
+      return { ...toDossier(requireDossier(id)), notAccepted };
     },
 
     getDossier: ({ id }) => detail(id),
@@ -802,8 +818,11 @@ export function createDesk(config: DeskConfig): Desk {
 
   /**
    * Correct-and-reissue: after acceptance any intake field can be fixed. The code, the reception time and the
-   * history stay; the change (field by field) and its reason are an event; an accepted dossier gets Mẫu 01 again as
-   * a new version, due date recomputed from the original reception when the procedure changed.
+   * history stay; the change (field by field, the fee old → new) and its reason are an event; an accepted dossier
+   * gets Mẫu 01 again as a new version, due date recomputed from the original reception when the procedure changed.
+   * The channel goes between counter and post only (an online dossier's channel is the portal's record). Scans follow
+   * their component (`fromPosition`, else the same name); those of a component no longer listed go back to the inbox,
+   * named in the history, as the intake screen does when the procedure changes: nothing is lost, nothing blocks.
    */
   const correct = async (id: number, reason: string, intake: ParsedInput<'correctDossier'>['intake']) => {
     const row = requireDossier(id);
@@ -816,13 +835,40 @@ export function createDesk(config: DeskConfig): Desk {
     const versionId = found?.versionId ?? row.procedureVersionId!;
     const problem = applicantProblem(intake.applicant, { birthYear: intake.birthYear, gender: intake.gender });
     if (problem) throw fieldError(`intake.${problem.path}`, problem.message);
-    // The fee as recorded stays unless the correction gives its inputs again or changes the procedure.
-    const keepFee = intake.fee === undefined && procedure.id === row.procedureId;
-    const recomputed = keepFee ? null : quoteFee(procedure, intake.fee).fee;
+    const channel = (intake.channel ?? row.channel) as ChannelCode;
+    if (channel !== row.channel && row.channel === 2) {
+      throw fieldError('intake.channel', 'Hồ sơ nộp trực tuyến: kênh nộp do Cổng Dịch vụ công ghi nhận, không điều chỉnh được.');
+    }
+    if (channel !== row.channel && channel === 2) {
+      throw fieldError('intake.channel', 'Không chuyển hồ sơ sang kênh trực tuyến được: hồ sơ trực tuyến chỉ đến từ Cổng Dịch vụ công.');
+    }
+    const procedureChanged = procedure.id !== row.procedureId;
+    const oldFee = row.feeJson ? (JSON.parse(row.feeJson) as FeeQuote) : null;
+    // The fee as recorded stays unless the correction gives its inputs again or changes the procedure (then the
+    // recorded inputs, pages, copies and exemptions, carry over to the new procedure's rule).
+    const keepFee = intake.fee === undefined && !procedureChanged;
+    let fee: FeeQuote | null = oldFee;
+    if (!keepFee) {
+      const inputs = intake.fee ?? oldFee?.inputs ?? {};
+      const quoted = quoteFee(procedure, inputs);
+      if (quoted.problem && !(oldFee === null && !procedureChanged)) throw fieldError(`intake.${quoted.problem.field}`, quoted.problem.message);
+      fee = quoted.fee ? { ...quoted.fee, inputs } : null;
+    }
     const components = checklistOf(procedure, intake.components);
-    const attached = fileRows.ofDossier(id);
-    const cut = attached.find((f) => (f.componentPosition ?? 0) > components.length);
-    if (cut) throw fieldError('intake.components', `Thành phần số ${cut.componentPosition} còn tệp "${cut.name}": gỡ tệp trước khi bỏ thành phần`);
+    const componentsBefore = dossiers.components(id);
+    // Where each scan goes: the component it was on, by its former position (or by name), else back to the inbox.
+    const byFrom = intake.components?.some((c) => c.fromPosition !== undefined);
+    const newPosition = (old: number): number | null => {
+      if (byFrom) {
+        const i = intake.components!.findIndex((c) => c.fromPosition === old);
+        return i < 0 ? null : i + 1;
+      }
+      const name = componentsBefore.find((c) => c.position === old)?.name;
+      const match = name === undefined ? undefined : components.find((c) => foldVietnamese(c.name) === foldVietnamese(name));
+      return match?.position ?? null;
+    };
+    const scans = fileRows.ofDossier(id).filter((f) => (f.componentPosition ?? 0) > 0);
+    const moves = scans.map((f) => ({ file: f, to: newPosition(f.componentPosition!) }));
     const fullName = normalizeText(intake.applicant.fullName);
     const next = {
       procedureId: procedure.id,
@@ -837,31 +883,43 @@ export function createDesk(config: DeskConfig): Desk {
       sets: intake.sets,
       note: intake.note || null,
       procedureVersionId: versionId,
-      feeAmount: keepFee ? (row.feeJson ? (JSON.parse(row.feeJson) as { amount: number }).amount : null) : (recomputed?.amount ?? null),
-      feeJson: keepFee ? row.feeJson : recomputed ? JSON.stringify(recomputed) : null,
+      feeAmount: fee?.amount ?? null,
+      feeJson: fee ? JSON.stringify(fee) : null,
       deliveryMethod: intake.delivery?.method ?? 'counter',
       deliveryAddress: intake.delivery?.method === 'post' ? normalizeText(intake.delivery.address ?? '') || null : null,
       birthYear: intake.birthYear ?? null,
       gender: intake.gender ?? null,
     } as const;
-    const changed = describeChanges(row, next, dossiers.components(id), components);
+    // The procedure by its name in the history (compared by id: a renamed catalogue entry is no correction).
+    const changed = describeChanges(row, procedureChanged ? { ...next, procedureName: procedure.name } : next, componentsBefore, components);
+    if (channel !== row.channel) changed.push(`kênh nộp: "${CHANNEL_NAMES[row.channel as ChannelCode]}" → "${CHANNEL_NAMES[channel]}"`);
+    if (!sameFee(oldFee, fee)) changed.push(`lệ phí: "${feeText(oldFee)}" → "${feeText(fee)}"`);
+    const returned = moves.filter((m) => m.to === null).map((m) => m.file);
+    if (returned.length > 0) {
+      const names = returned.map((f) => `"${f.name}"`).join(', ');
+      changed.push(`trả về hộp tệp chờ ${returned.length} tệp của thành phần không còn trong danh sách: ${names}`);
+    }
     if (changed.length === 0) throw new DeskError('VALIDATION', 'Không có thông tin nào thay đổi.');
     const now = clock();
     const accepted = row.acceptedAt !== null;
     let dueAt = row.dueAt;
     let lifecycleJson: string | null = null;
-    if (accepted && procedure.id !== row.procedureId && row.acceptedAt !== null) {
+    if (accepted && procedureChanged && row.acceptedAt !== null) {
       const due = dueDate(calendar.calendar(), new Date(row.acceptedAt), procedure.timeLimit);
       dueAt = due.getTime();
       const state = loadLifecycle(row);
       lifecycleJson = dumpLifecycle({ ...state, dueAt: due });
     }
-    const corrected: DossierDbRow = { ...row, ...next, dueAt };
+    const corrected: DossierDbRow = { ...row, ...next, channel, dueAt };
     db.transaction(() => {
       if (!dossiers.updateIntake(id, row.revision, { ...next, dueAt, lifecycleJson, updatedAt: now.getTime() })) {
         throw new DeskError('CONFLICT', 'Hồ sơ vừa được cập nhật ở quầy khác; hãy mở lại hồ sơ.');
       }
+      if (channel !== row.channel) db.prepare('UPDATE dossiers SET channel = ? WHERE id = ?').run(channel, id);
       dossiers.replaceComponents(id, components);
+      // Off first, then on again at the new place (the files table ties a file to one dossier and position).
+      for (const m of moves) if (m.to !== m.file.componentPosition) fileRows.detach(m.file.id, id, m.file.warningsJson);
+      for (const m of moves) if (m.to !== null && m.to !== m.file.componentPosition) fileRows.attach(m.file.id, id, m.to, m.file.warningsJson);
       dossiers.addEvent(id, {
         at: now.getTime(),
         officerId: currentOfficer()?.id ?? null,
@@ -869,7 +927,7 @@ export function createDesk(config: DeskConfig): Desk {
         from: null,
         to: null,
         note: `${reason} — Đã sửa: ${changed.join('; ')}`,
-        details: JSON.stringify({ reason, changed }),
+        details: JSON.stringify({ reason, changed, returnedFiles: returned.map((f) => ({ id: f.id, name: f.name, componentPosition: f.componentPosition })) }),
       });
     }).immediate();
     if (accepted && row.acceptedAt !== null && dueAt !== null && row.registerYear !== null && row.registerNo !== null) {
@@ -1042,6 +1100,25 @@ async function spoolTo(source: NodeJS.ReadableStream | Buffer, file: string, lim
   }
 }
 
+/** Two recorded fees alike: the same amount, lines and exemption (the inputs they came from aside). */
+function sameFee(a: FeeQuote | null, b: FeeQuote | null): boolean {
+  const sig = (f: FeeQuote | null) => (f ? JSON.stringify([f.amount, f.gross, f.lines, f.exemptedBy]) : null);
+  return sig(a) === sig(b);
+}
+
+/** A recorded fee for the history: "24.000 đ (3 bản)", "0 đ (miễn 15.000 đ: Người thuộc hộ nghèo)"; empty when none. */
+function feeText(f: FeeQuote | null): string {
+  if (!f) return '';
+  const i = f.inputs ?? {};
+  const counts = [
+    i.pages !== undefined ? `${i.pages} trang` : '',
+    i.copies !== undefined ? `${i.copies} bản` : '',
+    i.cases !== undefined ? `${i.cases} trường hợp` : '',
+    f.exemptedBy ? (f.gross > 0 ? `miễn ${formatVnd(f.gross, 'short')}: ${f.exemptedBy}` : `miễn: ${f.exemptedBy}`) : '',
+  ].filter(Boolean);
+  return counts.length ? `${formatVnd(f.amount, 'short')} (${counts.join('; ')})` : formatVnd(f.amount, 'short');
+}
+
 /** The changed intake fields, in Vietnamese, for the correction's history entry. */
 function describeChanges(
   before: DossierDbRow,
@@ -1050,7 +1127,7 @@ function describeChanges(
   componentsAfter: ComponentDbRow[],
 ): string[] {
   const LABELS: Partial<Record<keyof DossierDbRow, string>> = {
-    procedureId: 'thủ tục',
+    procedureName: 'thủ tục',
     applicantName: 'họ tên',
     idKind: 'loại giấy tờ',
     idNumber: 'số giấy tờ',

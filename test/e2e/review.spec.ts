@@ -474,9 +474,27 @@ test('correct and reissue: the details are fixed with a reason and Mẫu 01 come
   });
 
   const dialog = page.getByRole('dialog', { name: /Điều chỉnh thông tin hồ sơ/ });
+  await test.step('another procedure loads its own checklist; the scans of a dropped component are announced', async () => {
+    await actions(page).getByRole('button', { name: 'Điều chỉnh thông tin' }).click();
+    await expect(dialog).toBeVisible();
+    const combo = dialog.getByRole('combobox', { name: 'Thủ tục' });
+    await combo.click();
+    await combo.pressSequentially('tinh trang hon nhan');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByLabel('Tên giấy tờ 1')).toHaveValue('Tờ khai cấp Giấy xác nhận tình trạng hôn nhân');
+    await expect(dialog.getByLabel('Tên giấy tờ 3')).toHaveCount(0);
+    await expect(dialog.locator('.correction-files-back')).toContainText('to-khai.pdf');
+    await expect(dialog.getByTestId('correction-fee-new')).toContainText('15.000 đ');
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await expect(dialog).toBeHidden();
+  });
+
   await test.step('Điều chỉnh thông tin opens the intake fields pre-filled; a reason is required', async () => {
     await actions(page).getByRole('button', { name: 'Điều chỉnh thông tin' }).click();
     await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('Tên giấy tờ 1')).toHaveValue('Tờ khai đăng ký khai sinh theo mẫu');
+    await expect(dialog.getByRole('radio', { name: 'Trực tiếp', exact: true })).toBeChecked();
+    await expect(dialog.locator('.correction-files-back')).toHaveCount(0);
     await expect(dialog.getByLabel('Họ và tên', { exact: true })).toHaveValue('Hoàng Văn Em');
     await expect(dialog.getByLabel('Số giấy tờ', { exact: true })).toHaveValue('038096001237');
     await expect(dialog.getByLabel('Điện thoại', { exact: true })).toHaveValue('0912345678');
@@ -485,8 +503,17 @@ test('correct and reissue: the details are fixed with a reason and Mẫu 01 come
 
     await dialog.getByLabel('Điện thoại', { exact: true }).fill('0987654321');
     await dialog.getByLabel('Địa chỉ', { exact: true }).fill('Thôn Hải Thượng, phường Tĩnh Gia, tỉnh Thanh Hóa');
-    await dialog.locator('label.ant-radio-button-wrapper').filter({ hasText: 'Qua bưu chính' }).click();
-    await expect(dialog.getByRole('radio', { name: 'Qua bưu chính' })).toBeChecked();
+    await dialog.locator('label.ant-radio-button-wrapper').filter({ hasText: /^Qua bưu chính$/ }).click();
+    await expect(dialog.getByRole('radio', { name: 'Qua bưu chính', exact: true })).toBeChecked();
+    // The channel (counter ↔ post) and the fee's inputs are correctable too: the new fee shows beside the recorded one.
+    await dialog.locator('label.ant-radio-button-wrapper').filter({ hasText: /^Qua bưu chính công ích$/ }).click();
+    await expect(dialog.getByRole('radio', { name: 'Qua bưu chính công ích', exact: true })).toBeChecked();
+    await expect(dialog.getByTestId('correction-fee-new')).toContainText('8.000 đ');
+    await dialog.getByRole('checkbox', { name: 'Người thuộc hộ nghèo' }).check();
+    await expect(dialog.getByTestId('correction-fee-new')).toContainText('0 đ');
+    await expect(dialog.getByTestId('correction-fee-new')).toContainText('Được miễn: Người thuộc hộ nghèo');
+    await dialog.getByTestId('correction-fee-new').scrollIntoViewIfNeeded();
+    await screenshot(page, 'correct-01-fee');
     await dialog.getByLabel('Địa chỉ nhận kết quả').fill('Thôn Hải Thượng, phường Tĩnh Gia, tỉnh Thanh Hóa');
     await dialog.getByRole('button', { name: 'Điều chỉnh và cấp lại Mẫu 01' }).click();
     await expect(fieldError(page, 'Lý do điều chỉnh')).toHaveText('Lý do điều chỉnh: không được để trống');
@@ -514,6 +541,8 @@ test('correct and reissue: the details are fixed with a reason and Mẫu 01 come
     await expect(corrected).toContainText('Điều chỉnh thông tin hồ sơ');
     await expect(corrected).toContainText('Ghi sai số điện thoại và địa chỉ của người nộp');
     await expect(corrected).toContainText('Đã sửa');
+    await expect(corrected).toContainText('kênh nộp: "Trực tiếp" → "Qua bưu chính công ích"');
+    await expect(corrected).toContainText('lệ phí: "8.000 đ" → "0 đ (miễn 8.000 đ: Người thuộc hộ nghèo)"');
     await expect(page.locator('.dossier-main')).toContainText('0987654321');
     await expect(page.locator('.dossier-main')).toContainText('Qua bưu chính: Thôn Hải Thượng');
 

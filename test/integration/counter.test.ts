@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierDetail, IntakeInput } from '../../electron/contract';
 import { readPdf, squash } from '../unit/documents/pdf-read';
 import { intake, value } from '../support/desk';
-import { openCounterDesk, sha256, type CounterDesk } from '../support/counter';
+import { makePdf, openCounterDesk, sha256, type CounterDesk } from '../support/counter';
 
 /**
  * The counter's decisions on a real desk: per-component review, the reception-stage supplement request (Mẫu 02),
@@ -283,5 +283,143 @@ describe('F. correct and reissue', () => {
     expect(after.dossier).toMatchObject({ status: 1, phone: '0987654321', code: d.code });
     expect(after.documents).toEqual([]);
     expect(last(after).note).toBe('Sai số điện thoại — Đã sửa: số điện thoại: "0912345678" → "0987654321"');
+  });
+
+  it('corrects the fee inputs alone: the history says old → new fee, Mẫu 01 v2 carries the new amount', async () => {
+    const h = await desk();
+    const d = value(await h.call('createDossier', { ...intake({}, 'trich-luc-ban-sao'), fee: { copies: 1 } }));
+    value(await h.call('acceptDossier', { id: d.id }));
+    const { channel: _c, ...fields } = { ...intake({}, 'trich-luc-ban-sao'), fee: { copies: 1 } };
+    const before = value(await h.call('getDossier', { id: d.id }));
+    expect(before.fee).toMatchObject({ amount: 8000, inputs: { copies: 1 } });
+    // The same inputs again: nothing changed.
+    expect(await h.call('correctDossier', { id: d.id, reason: 'Kiểm tra lại', intake: fields })).toMatchObject({
+      ok: false,
+      error: { message: 'Không có thông tin nào thay đổi.' },
+    });
+
+    h.clock.advance(60_000);
+    const after = value(await h.call('correctDossier', { id: d.id, reason: 'Công dân xin 3 bản sao', intake: { ...fields, fee: { copies: 3 } } }));
+    expect(after.fee).toMatchObject({ amount: 24000, inputs: { copies: 3 } });
+    expect(last(after).note).toBe('Công dân xin 3 bản sao — Đã sửa: lệ phí: "8.000 đ (1 bản)" → "24.000 đ (3 bản)"');
+    expect(after.documents.map((x) => [x.form, x.version, x.number])).toEqual([
+      ['01', 1, before.documents[0]!.number],
+      ['01', 2, before.documents[0]!.number],
+    ]);
+    const v2 = await pdfText(h, after.documents[1]!.id);
+    expect(v2.text).toContain(squash('24.000'));
+    expect(v2.text).toContain(squash(d.code));
+
+    // An exemption ticked with another change: both are in the history.
+    const exempt = value(
+      await h.call('correctDossier', {
+        id: d.id,
+        reason: 'Sai số điện thoại; người nộp thuộc hộ nghèo',
+        intake: { ...fields, applicant: { ...fields.applicant, phone: '0987654321' }, fee: { copies: 3, categories: ['ho_ngheo'] } },
+      }),
+    );
+    // trich-luc-ban-sao has no exemption: the category changes nothing, the phone does.
+    expect(last(exempt).note).toBe('Sai số điện thoại; người nộp thuộc hộ nghèo — Đã sửa: số điện thoại: "0912345678" → "0987654321"');
+    const tthn = value(await h.call('createDossier', { ...intake({ fullName: 'Lê Văn Tâm' }), fee: {} }));
+    value(await h.call('acceptDossier', { id: tthn.id }));
+    const { channel: _t, ...tthnFields } = intake({ fullName: 'Lê Văn Tâm' });
+    const freed = value(
+      await h.call('correctDossier', { id: tthn.id, reason: 'Người nộp thuộc hộ nghèo', intake: { ...tthnFields, fee: { categories: ['ho_ngheo'] } } }),
+    );
+    expect(freed.fee).toMatchObject({ amount: 0, exemptedBy: 'Người thuộc hộ nghèo' });
+    expect(last(freed).note).toBe('Người nộp thuộc hộ nghèo — Đã sửa: lệ phí: "15.000 đ" → "0 đ (miễn 15.000 đ: Người thuộc hộ nghèo)"');
+  });
+
+  it('corrects the channel between counter and post; an online channel is refused in Vietnamese', async () => {
+    const h = await desk();
+    const d = value(await h.call('createDossier', { ...intake({ fullName: 'Phạm Văn Bưu' }), accept: true }));
+    const { channel: _c, ...fields } = intake({ fullName: 'Phạm Văn Bưu' });
+    const post = value(await h.call('correctDossier', { id: d.id, reason: 'Hồ sơ gửi qua bưu điện, ghi nhầm kênh', intake: { ...fields, channel: 3 } }));
+    expect(post.dossier.channel).toBe(3);
+    expect(last(post).note).toBe('Hồ sơ gửi qua bưu điện, ghi nhầm kênh — Đã sửa: kênh nộp: "Trực tiếp" → "Qua bưu chính công ích"');
+    expect(post.documents.map((x) => x.version)).toEqual([1, 2]);
+    expect((await pdfText(h, post.documents[1]!.id)).text).toContain(squash('Qua bưu chính công ích'));
+
+    const toOnline = await h.call('correctDossier', { id: d.id, reason: 'Thử', intake: { ...fields, channel: 2 } });
+    expect(toOnline).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: 'Không chuyển hồ sơ sang kênh trực tuyến được: hồ sơ trực tuyến chỉ đến từ Cổng Dịch vụ công.',
+        details: [{ path: 'intake.channel' }],
+      },
+    });
+    const online = value(await h.call('createDossier', { ...intake({ fullName: 'Đỗ Thị Mạng' }), channel: 2 }));
+    const fromOnline = await h.call('correctDossier', { id: online.id, reason: 'Thử', intake: { ...intake({ fullName: 'Đỗ Thị Mạng' }), channel: 1 } });
+    expect(fromOnline).toMatchObject({
+      ok: false,
+      error: { message: 'Hồ sơ nộp trực tuyến: kênh nộp do Cổng Dịch vụ công ghi nhận, không điều chỉnh được.' },
+    });
+    // The same channel given again is no change; other fields of an online dossier stay correctable.
+    const fixed = value(
+      await h.call('correctDossier', { id: online.id, reason: 'Sai tên', intake: { ...intake({ fullName: 'Đỗ Thị Mạnh' }), channel: 2 } }),
+    );
+    expect(last(fixed).note).toBe('Sai tên — Đã sửa: họ tên: "Đỗ Thị Mạng" → "Đỗ Thị Mạnh"');
+  });
+
+  it('a procedure changed: the new checklist, the fee from the same inputs, scans of a dropped component back to the inbox', async () => {
+    const h = await desk();
+    const form = await h.uploadOk('to-khai.pdf', await makePdf(1, 'Tờ khai'));
+    const proof = await h.uploadOk('giay-ly-hon.pdf', await makePdf(2, 'Ly hôn'));
+    const base = { ...intake({ fullName: 'Vũ Thị Sai' }), fee: { categories: ['ho_ngheo' as const] } };
+    const d = value(
+      await h.call('createDossier', {
+        ...base,
+        attachments: [
+          { fileId: form.id, componentPosition: 1 },
+          { fileId: proof.id, componentPosition: 2 },
+        ],
+        accept: true,
+      }),
+    );
+    expect(d.notAccepted).toBeNull();
+    const { channel: _c, ...fields } = base;
+
+    // Rows removed by the officer: the scan follows its component (fromPosition) to its new place.
+    const dropped = value(
+      await h.call('correctDossier', {
+        id: d.id,
+        reason: 'Tờ khai ghi nhầm vào hồ sơ',
+        intake: { ...fields, components: [{ name: 'Giấy tờ chứng minh đã ly hôn', originals: 0, certifiedCopies: 1, photocopies: 0, fromPosition: 2 }] },
+      }),
+    );
+    expect(dropped.components.map((c) => c.name)).toEqual(['Giấy tờ chứng minh đã ly hôn']);
+    expect(dropped.attachments.map((f) => [f.name, f.componentPosition])).toEqual([['giay-ly-hon.pdf', 1]]);
+    expect(last(dropped).note).toBe(
+      'Tờ khai ghi nhầm vào hồ sơ — Đã sửa: thành phần hồ sơ; trả về hộp tệp chờ 1 tệp của thành phần không còn trong danh sách: "to-khai.pdf"',
+    );
+    expect(value(await h.call('getFile', { id: form.id })).dossierId).toBeNull();
+    expect(value(await h.call('listInbox', {})).items.map((f) => f.id)).toContain(form.id);
+
+    // Another procedure: its own checklist from the catalogue, the exemption carried over, the due date recomputed.
+    h.clock.advance(60_000);
+    const moved = value(
+      await h.call('correctDossier', { id: d.id, reason: 'Chọn nhầm thủ tục', intake: { ...fields, procedureId: 'khai-sinh', fee: undefined } }),
+    );
+    const khaiSinh = value(await h.call('listProcedures', {})).find((p) => p.id === 'khai-sinh')!;
+    expect(moved.dossier.procedureId).toBe('khai-sinh');
+    expect(moved.components.map((c) => c.name)).toEqual(khaiSinh.components.map((c) => c.name));
+    expect(moved.fee).toMatchObject({ amount: 0, gross: 8000, exemptedBy: 'Người thuộc hộ nghèo', inputs: { categories: ['ho_ngheo'] } });
+    expect(moved.attachments).toEqual([]);
+    expect(last(moved).note).toBe(
+      `Chọn nhầm thủ tục — Đã sửa: thủ tục: "Cấp Giấy xác nhận tình trạng hôn nhân" → "${khaiSinh.name}"; thành phần hồ sơ; ` +
+        'lệ phí: "0 đ (miễn 15.000 đ: Người thuộc hộ nghèo)" → "0 đ (miễn 8.000 đ: Người thuộc hộ nghèo)"; ' +
+        'trả về hộp tệp chờ 1 tệp của thành phần không còn trong danh sách: "giay-ly-hon.pdf"',
+    );
+    expect(moved.documents.filter((x) => x.form === '01').map((x) => x.version)).toEqual([1, 2, 3]);
+
+    // A procedure whose fee needs the page count: refused under that field until it is given.
+    const noPages = await h.call('correctDossier', { id: d.id, reason: 'Chọn nhầm thủ tục', intake: { ...fields, procedureId: 'chung-thuc-ban-sao', fee: undefined } });
+    expect(noPages).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'intake.fee.pages' }] } });
+    const paged = value(
+      await h.call('correctDossier', { id: d.id, reason: 'Chọn nhầm thủ tục', intake: { ...fields, procedureId: 'chung-thuc-ban-sao', fee: { pages: 5, copies: 2 } } }),
+    );
+    expect(paged.fee).toMatchObject({ amount: 14000, inputs: { pages: 5, copies: 2 } });
+    expect(last(paged).note).toContain('lệ phí: "0 đ (miễn 8.000 đ: Người thuộc hộ nghèo)" → "14.000 đ (5 trang; 2 bản)"');
   });
 });

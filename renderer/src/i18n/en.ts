@@ -302,6 +302,9 @@ export const en: Messages = {
     saveDraft: 'Save without accepting',
     accepted: 'Dossier {{code}} accepted: the appointment slip was issued',
     slipBlocked: 'The browser blocked the print window: click here to open the slip (form 01)',
+    notAcceptedTitle: 'Dossier {{code}} saved but not accepted',
+    notAcceptedBody:
+      'Reason: {{reason}} The dossier is "Newly registered" with its files attached. Press "Accept" in this dossier to try again; do not enter it again.',
     waitUploads: 'Files are still uploading; accept once they are done',
     recent: 'Recent',
     scanHint: 'Scan the CCCD card\'s QR code with the cursor in any field: name, ID number and address are filled in.',
@@ -450,6 +453,12 @@ export const en: Messages = {
       fixErrors: 'The correction was not saved',
       done: 'Dossier details corrected',
       doneReissued: 'Details corrected and Mẫu 01 reissued (version {{version}}). Opening it for printing.',
+      channelHelp: 'Only between counter and post, when the channel was entered wrongly.',
+      channelOnline: 'Submitted online: the channel is the portal\'s record and cannot be corrected.',
+      checklistLoaded: 'Loaded the {{n}} components of the new procedure',
+      filesBack: '{{n}} file(s) of components no longer listed will go back to the inbox (recorded in the history): {{names}}',
+      feeRecorded: 'Fee recorded',
+      feeNew: 'Fee after correction',
     },
   },
   holder: {

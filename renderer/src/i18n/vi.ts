@@ -303,6 +303,9 @@ export const vi = {
     saveDraft: 'Lưu chưa tiếp nhận',
     accepted: 'Đã tiếp nhận hồ sơ {{code}}: Giấy tiếp nhận và hẹn trả kết quả đã được tạo',
     slipBlocked: 'Trình duyệt đã chặn cửa sổ in: bấm vào đây để mở Giấy tiếp nhận (Mẫu 01)',
+    notAcceptedTitle: 'Đã lưu hồ sơ {{code}} nhưng chưa tiếp nhận được',
+    notAcceptedBody:
+      'Lý do: {{reason}} Hồ sơ ở trạng thái “Mới đăng ký”, các tệp đã được đính kèm. Hãy bấm “Tiếp nhận” trong hồ sơ này để thử lại, không nhập lại hồ sơ.',
     waitUploads: 'Đang tải tệp lên, vui lòng chờ xong rồi tiếp nhận',
     recent: 'Dùng gần đây',
     scanHint: 'Quét mã QR trên thẻ CCCD khi con trỏ ở bất kỳ ô nào: họ tên, số CCCD và địa chỉ được điền tự động.',
@@ -451,6 +454,12 @@ export const vi = {
       fixErrors: 'Chưa điều chỉnh được',
       done: 'Đã điều chỉnh thông tin hồ sơ',
       doneReissued: 'Đã điều chỉnh thông tin và cấp lại Mẫu 01 (lần {{version}}). Đang mở để in.',
+      channelHelp: 'Chỉ sửa giữa trực tiếp và qua bưu chính, khi ghi nhầm kênh nộp.',
+      channelOnline: 'Hồ sơ nộp trực tuyến: kênh nộp do Cổng Dịch vụ công ghi nhận, không điều chỉnh được.',
+      checklistLoaded: 'Đã nạp {{n}} thành phần hồ sơ theo thủ tục mới',
+      filesBack: '{{n}} tệp của thành phần không còn trong danh sách sẽ được trả về hộp tệp chờ (ghi vào lịch sử): {{names}}',
+      feeRecorded: 'Lệ phí đã ghi',
+      feeNew: 'Lệ phí sau điều chỉnh',
     },
   },
   /** Who holds the dossier now (lifecycle holder). */

@@ -390,7 +390,14 @@ export function IntakeScreen() {
     uploadedHere.current.clear();
     setRowFiles(EMPTY_FILES);
     void refreshInbox();
-    if (accept) {
+    if (created.notAccepted) {
+      // Saved, not accepted (the slip failed): the dossier opens, where "Tiếp nhận" is pressed again; pressing it
+      // here would send the same papers as a second dossier.
+      modal.warning({
+        title: t('intake.notAcceptedTitle', { code: created.code }),
+        content: t('intake.notAcceptedBody', { reason: created.notAccepted.message }),
+      });
+    } else if (accept) {
       const detail = await call('getDossier', { id: created.id });
       const slip = detail.ok ? detail.value.documents.filter((d) => d.form === '01').at(-1) : undefined;
       if (slip && !openDocument(slip.id)) {

@@ -1,10 +1,23 @@
-import { Button, Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, App as AntApp, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ComponentsTableHead } from '../ComponentsTableHead';
-import { ID_KINDS, type CorrectionInput, type DossierDetail, type Procedure } from '../../../../electron/contract';
+import {
+  EXEMPTION_CATEGORIES,
+  EXEMPTION_CATEGORY_LABELS,
+  ID_KINDS,
+  type ChannelCode,
+  type CorrectionInput,
+  type DossierDetail,
+  type FeeQuote,
+  type Procedure,
+} from '../../../../electron/contract';
+import { call } from '../../api';
 import { fold } from '../../lib/format';
 import { clearEditedErrors, submitToDesk } from '../../lib/formErrors';
+import { toFeeInput, type FeeValues } from '../../lib/intake';
+import { useDebounced } from '../../lib/useDebounced';
+import { FeeAmount } from '../IntakeLive';
 import { FormAlert } from '../FormAlert';
 
 interface ComponentValues {
@@ -14,18 +27,23 @@ interface ComponentValues {
   photocopies: number | null;
   required: boolean;
   pages: number | null;
+  /** Where the row stood before the correction (its scans follow it); null for a row added now. */
+  fromPosition: number | null;
 }
 
 interface CorrectionValues {
   reason: string;
   intake: {
     procedureId: string;
+    channel: ChannelCode;
     applicant: { fullName: string; idKind: (typeof ID_KINDS)[number]; idNumber: string; phone: string; email: string; address: string };
     ownerName: string;
     components: ComponentValues[];
     sets: number | null;
     note: string;
     delivery: { method: 'counter' | 'post'; address: string };
+    /** What the fee is computed from (pages, copies, exemptions), as recorded at intake. */
+    fee: FeeValues;
   };
 }
 
@@ -36,12 +54,36 @@ interface Props {
   onDone: (detail: DossierDetail) => void;
 }
 
-function initialValues(detail: DossierDetail): CorrectionValues {
+/**
+ * The fee's inputs as recorded with the dossier; for one recorded before they were kept, what the fee itself shows
+ * (the exemption applied, the copies of a per-copy fee). Sent back only when the officer changes them.
+ */
+function recordedFeeValues(fee: FeeQuote | null, procedure: Procedure | undefined): FeeValues {
+  if (fee?.inputs) return { pages: fee.inputs.pages ?? null, copies: fee.inputs.copies ?? null, categories: fee.inputs.categories ?? [] };
+  const category = EXEMPTION_CATEGORIES.find((c) => EXEMPTION_CATEGORY_LABELS[c] === fee?.exemptedBy);
+  const copies = procedure?.fee.kind === 'per_copy' ? (fee?.lines[0]?.quantity ?? null) : null;
+  return { pages: null, copies, categories: category ? [category] : [] };
+}
+
+/** The fee inputs a procedure's rule uses, kept from those given (another procedure: nothing silently dropped). */
+function feeValuesFor(procedure: Procedure, v: FeeValues): FeeValues {
+  const rule = procedure.fee;
+  const counted = rule.kind === 'per_page' || rule.kind === 'per_copy';
+  const exemptions = rule.kind === 'free' ? [] : rule.exemptions.map((e) => e.category);
+  return {
+    pages: rule.kind === 'per_page' ? v.pages : null,
+    copies: counted ? (v.copies ?? 1) : null,
+    categories: v.categories.filter((c) => exemptions.includes(c)),
+  };
+}
+
+function initialValues(detail: DossierDetail, procedure: Procedure | undefined): CorrectionValues {
   const { dossier, components } = detail;
   return {
     reason: '',
     intake: {
       procedureId: dossier.procedureId,
+      channel: dossier.channel as ChannelCode,
       applicant: {
         fullName: dossier.applicantName,
         idKind: dossier.idKind,
@@ -58,20 +100,32 @@ function initialValues(detail: DossierDetail): CorrectionValues {
         photocopies: c.photocopies,
         required: c.required,
         pages: c.pages,
+        fromPosition: c.position,
       })),
       sets: dossier.sets,
       note: dossier.note ?? '',
       delivery: { method: dossier.delivery.method, address: dossier.delivery.address ?? '' },
+      fee: recordedFeeValues(detail.fee, procedure),
     },
   };
 }
 
-/** The form as correctDossier's input: the intake as it should have been (the fee and the channel stay as received). */
-function toInput(detail: DossierDetail, v: CorrectionValues): CorrectionInput {
+/** Scans whose component is no longer in the list: the desk puts them back in the inbox. */
+function scansLeaving(detail: DossierDetail, rows: ComponentValues[] | undefined) {
+  const kept = new Set((rows ?? []).map((r) => r.fromPosition).filter((p): p is number => p !== null));
+  return detail.attachments.filter((f) => (f.componentPosition ?? 0) > 0 && !kept.has(f.componentPosition!));
+}
+
+/**
+ * The form as correctDossier's input: the intake as it should have been. The fee's inputs travel when they changed
+ * or the procedure did (else the desk keeps the fee as recorded); each row says where it stood, so its scans follow.
+ */
+function toInput(detail: DossierDetail, v: CorrectionValues, initial: CorrectionValues): CorrectionInput {
   const { dossier } = detail;
   const i = v.intake;
   const intake: CorrectionInput['intake'] = {
     procedureId: i.procedureId,
+    channel: i.channel,
     applicant: i.applicant,
     components: i.components.map((c) => ({
       name: c.name,
@@ -80,9 +134,16 @@ function toInput(detail: DossierDetail, v: CorrectionValues): CorrectionInput {
       photocopies: c.photocopies ?? 0,
       required: c.required,
       ...(typeof c.pages === 'number' ? { pages: c.pages } : {}),
+      ...(c.fromPosition !== null ? { fromPosition: c.fromPosition } : {}),
     })),
     delivery: i.delivery.method === 'post' ? { method: 'post', address: i.delivery.address } : { method: 'counter' },
   };
+  const fee = toFeeInput(i.fee);
+  if (i.procedureId !== dossier.procedureId || JSON.stringify(fee) !== JSON.stringify(toFeeInput(initial.intake.fee))) {
+    // Cases (a fixed fee's count) have no field here: the recorded count stays.
+    const cases = detail.fee?.inputs?.cases;
+    intake.fee = cases !== undefined && i.procedureId === dossier.procedureId ? { ...fee, cases } : fee;
+  }
   if (i.sets !== null) intake.sets = i.sets;
   // Empty means "none": sent only when there was something to clear, so an untouched blank is not a change.
   if (i.ownerName.trim() !== '' || dossier.ownerName) intake.ownerName = i.ownerName;
@@ -101,19 +162,55 @@ function toInput(detail: DossierDetail, v: CorrectionValues): CorrectionInput {
  */
 export function CorrectionDialog({ detail, procedures, onClose, onDone }: Props) {
   const { t } = useTranslation();
+  const { message } = AntApp.useApp();
   const [form] = Form.useForm<CorrectionValues>();
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string>();
   const method = Form.useWatch(['intake', 'delivery', 'method'], form);
-  const initial = useMemo(() => initialValues(detail), [detail]);
+  const procedureId = Form.useWatch(['intake', 'procedureId'], form) as string | undefined;
+  const rows = Form.useWatch(['intake', 'components'], { form, preserve: true }) as ComponentValues[] | undefined;
+  const recordedProcedure = procedures?.find((p) => p.id === detail.dossier.procedureId);
+  // Pre-filled once the catalogue is there (the fee's fields depend on the procedure's rule).
+  const initial = useMemo(() => initialValues(detail, recordedProcedure), [detail, recordedProcedure]);
+  // The catalogue came after the dialog opened: the fee's recorded inputs as its rule reads them.
+  useEffect(() => {
+    if (!form.isFieldsTouched([['intake', 'fee', 'copies'], ['intake', 'fee', 'pages'], ['intake', 'fee', 'categories']])) {
+      form.setFieldValue(['intake', 'fee'], initial.intake.fee);
+    }
+  }, [form, initial]);
+  const chosen = procedures?.find((p) => p.id === (procedureId ?? detail.dossier.procedureId));
+  const leaving = scansLeaving(detail, rows);
+  const online = detail.dossier.channel === 2;
   const options = useMemo(
     () => (procedures ?? []).map((p) => ({ value: p.id, label: p.name, search: fold(`${p.name} ${p.code ?? ''} ${p.field}`) })),
     [procedures],
   );
 
+  /** Another procedure: its checklist from the catalogue (a row of the same name keeps its scans), its fee's inputs. */
+  const pickProcedure = (id: string) => {
+    const p = procedures?.find((x) => x.id === id);
+    if (!p) return;
+    const before = (form.getFieldValue(['intake', 'components']) as ComponentValues[] | undefined) ?? [];
+    const byName = new Map(before.filter((r) => r.fromPosition !== null).map((r) => [fold(r.name), r.fromPosition]));
+    form.setFieldValue(
+      ['intake', 'components'],
+      p.components.map((c) => ({
+        name: c.name,
+        originals: c.originals,
+        certifiedCopies: c.certifiedCopies,
+        photocopies: c.photocopies,
+        required: c.required,
+        pages: null,
+        fromPosition: byName.get(fold(c.name)) ?? null,
+      })),
+    );
+    form.setFieldValue(['intake', 'fee'], feeValuesFor(p, form.getFieldValue(['intake', 'fee']) as FeeValues));
+    void message.info(t('dossier.correction.checklistLoaded', { n: p.components.length }));
+  };
+
   const submit = async (values: CorrectionValues) => {
     setBusy(true);
-    const updated = await submitToDesk(form, 'correctDossier', toInput(detail, values), setAlert);
+    const updated = await submitToDesk(form, 'correctDossier', toInput(detail, values, initial), setAlert);
     setBusy(false);
     if (updated) onDone(updated);
   };
@@ -163,8 +260,25 @@ export function CorrectionDialog({ detail, procedures, onClose, onDone }: Props)
                 },
               }}
               notFoundContent={t('intake.procedureNotFound')}
+              onChange={pickProcedure}
             />
           </Form.Item>
+          <Form.Item
+            label={t('intake.channel')}
+            name={['intake', 'channel']}
+            extra={online ? t('dossier.correction.channelOnline') : t('dossier.correction.channelHelp')}
+          >
+            <Radio.Group
+              optionType="button"
+              disabled={online}
+              options={(online ? [2] : [1, 3]).map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+            />
+          </Form.Item>
+        </fieldset>
+
+        <fieldset className="correction-section">
+          <legend>{t('intake.fee')}</legend>
+          {chosen && <FeeEditor procedure={chosen} recorded={detail.fee} />}
         </fieldset>
 
         <fieldset className="correction-section">
@@ -211,6 +325,14 @@ export function CorrectionDialog({ detail, procedures, onClose, onDone }: Props)
         <fieldset className="correction-section">
           <legend>{t('dossier.components')}</legend>
           <ComponentsEditor />
+          {leaving.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              className="correction-files-back"
+              message={t('dossier.correction.filesBack', { n: leaving.length, names: leaving.map((f) => f.name).join(', ') })}
+            />
+          )}
           <Row gutter={12}>
             <Col span={4}>
               <Form.Item label={t('intake.sets')} name={['intake', 'sets']}>
@@ -300,11 +422,81 @@ function ComponentsEditor() {
               </tbody>
             </table>
           )}
-          <Button onClick={() => add({ name: '', originals: 0, certifiedCopies: 0, photocopies: 1, required: true, pages: null })}>
+          <Button onClick={() => add({ name: '', originals: 0, certifiedCopies: 0, photocopies: 1, required: true, pages: null, fromPosition: null })}>
             + {t('intake.addComponent')}
           </Button>
         </>
       )}
     </Form.List>
+  );
+}
+
+/**
+ * The fee's inputs the procedure's rule uses (pages, copies, exemptions), the fee as recorded and, as they change,
+ * the fee the desk computes from them (previewIntake): the history gets both, Mẫu 01 the new one.
+ */
+function FeeEditor({ procedure, recorded }: { procedure: Procedure; recorded: FeeQuote | null }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<CorrectionValues>();
+  const values = Form.useWatch(['intake', 'fee'], form) as FeeValues | undefined;
+  const request = useDebounced(JSON.stringify({ procedureId: procedure.id, fee: toFeeInput(values) }), 250);
+  const [answer, setAnswer] = useState<{ request: string; fee: FeeQuote | null; problem: string | null }>();
+  useEffect(() => {
+    let live = true;
+    void call('previewIntake', JSON.parse(request) as { procedureId: string }).then((r) => {
+      if (!live) return;
+      setAnswer({
+        request,
+        fee: r.ok ? r.value.fee : null,
+        problem: r.ok ? (r.value.feeProblem?.message ?? null) : r.error.message,
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [request]);
+  const rule = procedure.fee;
+  const exemptions = rule.kind === 'free' ? [] : rule.exemptions;
+  return (
+    <div className="correction-fee">
+      {(rule.kind === 'per_page' || rule.kind === 'per_copy' || exemptions.length > 0) && (
+        <Row gutter={12}>
+          {rule.kind === 'per_page' && (
+            <Col span={4}>
+              <Form.Item label={t('intake.pages')} name={['intake', 'fee', 'pages']}>
+                <InputNumber min={1} max={100_000} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          )}
+          {(rule.kind === 'per_page' || rule.kind === 'per_copy') && (
+            <Col span={4}>
+              <Form.Item label={t('intake.copies')} name={['intake', 'fee', 'copies']}>
+                <InputNumber min={1} max={10_000} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          )}
+          {exemptions.length > 0 && (
+            <Col span={16}>
+              <Form.Item label={t('intake.exemptions')} name={['intake', 'fee', 'categories']}>
+                <Checkbox.Group
+                  options={exemptions.map((e) => ({ value: e.category, label: <span title={e.note}>{EXEMPTION_CATEGORY_LABELS[e.category]}</span> }))}
+                />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
+      )}
+      <Row gutter={12} className="correction-fee-figures">
+        <Col span={12}>
+          <span className="live-label">{t('dossier.correction.feeRecorded')}:</span> {recorded ? <FeeAmount fee={recorded} /> : '—'}
+        </Col>
+        <Col span={12} className={answer?.request === request ? undefined : 'stale'} data-testid="correction-fee-new">
+          <span className="live-label">{t('dossier.correction.feeNew')}:</span>{' '}
+          <span role="status" aria-live="polite">
+            {answer?.fee ? <FeeAmount fee={answer.fee} /> : answer?.problem ? <span className="fee-problem">{answer.problem}</span> : '…'}
+          </span>
+        </Col>
+      </Row>
+    </div>
   );
 }
