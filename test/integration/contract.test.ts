@@ -274,7 +274,7 @@ describe('contract suite: both doors answer alike', () => {
     const ok = <M extends MethodName>(label: string, _method: M) =>
       (viaIpc.find(([l]) => l === label)![1] as { value: MethodOutput<M> }).value;
     const message = (label: string) => (viaIpc.find(([l]) => l === label)![1] as { error: { message: string } }).error.message;
-    expect(ok('inbox', 'listInbox')).toEqual({ items: [], scanFolder: null, scanProblem: null, maxFileMb: 50 });
+    expect(ok('inbox', 'listInbox')).toEqual({ items: [], scanFolder: null, scanProblem: null, refused: [], maxFileMb: 50 });
     expect(ok('review', 'reviewComponents').components.map((c) => c.verdict)).toEqual(['ok', 'invalid']);
     expect(message('review invalid without reason')).toBe('Thành phần không hợp lệ: cần ghi rõ lý do');
     expect(ok('correct', 'correctDossier').dossier.applicantName).toBe('Nguyễn Thị Phương');
