@@ -78,6 +78,7 @@ export interface NewDossier {
 export type IntakeUpdate = Pick<
   NewDossier,
   | 'procedureId'
+  | 'channel'
   | 'applicantName'
   | 'nameFolded'
   | 'idKind'
@@ -192,7 +193,7 @@ export function dossiersRepo(db: Db) {
   // Work that is not a transition (review, attachments) still moves the dossier: the radar's "treo" clock restarts.
   const touch = db.prepare(`UPDATE dossiers SET updated_at = ?, revision = revision + 1 WHERE id = ?`);
   const updateIntake = db.prepare(
-    `UPDATE dossiers SET procedure_id = @procedureId, applicant_name = @applicantName, name_folded = @nameFolded,
+    `UPDATE dossiers SET procedure_id = @procedureId, channel = @channel, applicant_name = @applicantName, name_folded = @nameFolded,
        id_kind = @idKind, id_number = @idNumber, phone = @phone, email = @email, address = @address,
        owner_name = @ownerName, sets = @sets, note = @note, procedure_version_id = @procedureVersionId,
        fee_amount = @feeAmount, fee_json = @feeJson, delivery_method = @deliveryMethod,

@@ -912,10 +912,9 @@ export function createDesk(config: DeskConfig): Desk {
     }
     const corrected: DossierDbRow = { ...row, ...next, channel, dueAt };
     db.transaction(() => {
-      if (!dossiers.updateIntake(id, row.revision, { ...next, dueAt, lifecycleJson, updatedAt: now.getTime() })) {
+      if (!dossiers.updateIntake(id, row.revision, { ...next, channel, dueAt, lifecycleJson, updatedAt: now.getTime() })) {
         throw new DeskError('CONFLICT', 'Hồ sơ vừa được cập nhật ở quầy khác; hãy mở lại hồ sơ.');
       }
-      if (channel !== row.channel) db.prepare('UPDATE dossiers SET channel = ? WHERE id = ?').run(channel, id);
       dossiers.replaceComponents(id, components);
       // Off first, then on again at the new place (the files table ties a file to one dossier and position).
       for (const m of moves) if (m.to !== m.file.componentPosition) fileRows.detach(m.file.id, id, m.file.warningsJson);
