@@ -2,6 +2,10 @@
  * Pre-checks a stored candidate file: page count, password protection, blank pages, truncation.
  * PDFs are read with pdfjs-dist (legacy build, no worker thread: the build's in-process "fake worker" runs in Node);
  * nothing is rendered and no image is decoded, so a 10 MB scan is inspected in tens of milliseconds.
+ * Most of that is not pdf.js but memory: pdf.js takes over the bytes it is given, so each pass needs its own copy of
+ * the file, and filling fresh pages costs several milliseconds per 2 MB on a small machine. Hence inspectBytes:
+ * no read-back of a file the caller still holds in memory, and a second copy that can be made on the thread pool
+ * while the first pass runs.
  */
 import { open } from 'node:fs/promises';
 import type { AcceptedMime } from '../contract/counter';
@@ -24,10 +28,33 @@ const unreadable = (message: string): InspectResult => ({ ok: false, code: 'UNRE
 
 /** Reads a stored candidate: PDF via pdfjs-dist, images via their headers. */
 export async function inspectFile(filePath: string, mime: AcceptedMime): Promise<InspectResult> {
-  const bytes = await readAll(filePath);
+  return inspectBytes(await readAll(filePath), mime, { handOver: true, again: () => readAll(filePath) });
+}
+
+export interface InspectBytesOptions {
+  /**
+   * The caller gives `bytes` away: pdf.js takes them over (it detaches the buffer it is given) for its first pass.
+   * Otherwise `bytes` are only read, and pdf.js works on a copy.
+   */
+  handOver?: boolean;
+  /**
+   * Another private copy of the same content, for the second pdf.js pass when one is needed; it may already be on
+   * its way (a read on the thread pool started before the first pass). Default: a copy of `bytes` made here.
+   */
+  again?: () => Promise<Uint8Array>;
+}
+
+/**
+ * Inspects content already in memory (what a caller received as a buffer, or read from the stored file): images are
+ * checked in place, a PDF is refused at once when its end marker is missing, before any copy is made.
+ */
+export async function inspectBytes(bytes: Uint8Array, mime: AcceptedMime, options: InspectBytesOptions = {}): Promise<InspectResult> {
   switch (mime) {
-    case 'application/pdf':
-      return inspectPdf(bytes, () => readAll(filePath));
+    case 'application/pdf': {
+      if (!hasEofMarker(bytes)) return unreadable(MSG_PDF_UNREADABLE);
+      const first = options.handOver ? bytes : new Uint8Array(bytes);
+      return inspectPdf(first, options.again ?? (async () => new Uint8Array(bytes)));
+    }
     case 'image/jpeg':
       return inspectJpeg(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     case 'image/png':
@@ -65,7 +92,6 @@ function loadPdfjs(): Promise<Pdfjs> {
  *   a list still empty means the page has no operators at all.
  */
 async function inspectPdf(bytes: Uint8Array, reload: () => Promise<Uint8Array>): Promise<InspectResult> {
-  if (!hasEofMarker(bytes)) return unreadable(MSG_PDF_UNREADABLE);
   const lib = await loadPdfjs();
 
   const strict = await openPdf(lib, bytes, true);

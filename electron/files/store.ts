@@ -5,10 +5,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, type Dirent } from 'node:fs';
-import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { AcceptedMime } from '../contract/counter';
-import { inspectFile } from './inspect';
+import { inspectBytes, type InspectResult } from './inspect';
 import { safeFileName, withExtension } from './names';
 import { describeAccepted, describeRejected, mimeFromExtension, SNIFF_BYTES, sniffType, type SniffResult } from './sniff';
 
@@ -38,9 +38,10 @@ export interface FileStore {
   readonly root: string;
   /**
    * Streams the bytes to <root>/tmp/<random>.part while hashing and counting, checks size, type and name, inspects,
-   * then fsyncs and renames to the blob path (an existing blob is kept) and fsyncs the folder. Nothing is left in tmp
-   * on failure. A stream source is consumed, or destroyed when ingest stops early. Rejects only on a local disk
-   * error (full disk, permissions); a failing source resolves UNREADABLE.
+   * then fsyncs and renames to the blob path (an existing blob with the same bytes is kept, a damaged one replaced)
+   * and fsyncs the folder. Nothing is left in tmp on failure. A buffer source is only read (never detached); a stream
+   * source is consumed, or destroyed when ingest stops early. Rejects only on a local disk error (full disk,
+   * permissions); a failing source resolves UNREADABLE, saying whether the bytes are damaged or reading was cut.
    */
   ingest(source: NodeJS.ReadableStream | Buffer, opts: IngestOptions): Promise<IngestResult>;
   /** Absolute path of a blob (no check that it exists); throws on anything but 64 lowercase hex digits. */
@@ -61,6 +62,12 @@ const failure = (code: IngestFailureCode, message: string): Failure => ({ ok: fa
 
 export const MSG_EMPTY = 'Tệp rỗng (0 byte), không có nội dung; hãy chọn lại tệp hoặc quét lại.';
 export const MSG_SOURCE_FAILED = 'Không đọc được hết tệp (nguồn bị lỗi hoặc bị ngắt giữa chừng); hãy thử lại.';
+/** A source that says its bytes are damaged (a package entry failing its CRC-32 or its declared size): retrying is no use. */
+export const MSG_SOURCE_DAMAGED = {
+  crc: 'Tệp trong gói bị hỏng (sai mã kiểm tra CRC-32): nội dung đã bị thay đổi khi sao chép hoặc tải về; thử lại với gói này cũng không được, hãy đề nghị gửi lại gói.',
+  size: 'Tệp trong gói bị hỏng (dữ liệu không khớp kích thước khai trong gói): gói bị cắt cụt hoặc bị sửa; thử lại với gói này cũng không được, hãy đề nghị gửi lại gói.',
+  data: 'Tệp trong gói bị hỏng (dữ liệu nén không giải nén được); thử lại với gói này cũng không được, hãy đề nghị gửi lại gói.',
+} as const;
 
 export function tooLargeMessage(maxBytes: number): string {
   const mb = maxBytes / (1024 * 1024);
@@ -112,7 +119,12 @@ export function createFileStore(rootDir: string): FileStore {
     const { maxBytes } = opts;
     if (!(maxBytes > 0)) throw new RangeError(`ingest: maxBytes must be a positive number, got ${maxBytes}`);
     const name = safeFileName(opts.name);
-    if (Buffer.isBuffer(source)) {
+    if (!Buffer.isBuffer(source)) {
+      // A small source fails before anything reads it (a package entry failing its CRC-32 as soon as it is piped
+      // through its guard): its 'error' would be emitted while ingest awaits the disk, with no listener, and be an
+      // uncaught exception. The iterator in receiveStream still reports it (the stream keeps its error).
+      source.on('error', ignoreError);
+    } else {
       // Everything that needs no disk is decided before touching it.
       if (source.length === 0) return failure('EMPTY', MSG_EMPTY);
       if (source.length > maxBytes) return failure('TOO_LARGE', tooLargeMessage(maxBytes));
@@ -122,50 +134,77 @@ export function createFileStore(rootDir: string): FileStore {
 
     const tmpPath = join(tmpDir, `${randomBytes(16).toString('hex')}.part`);
     await mkdir(tmpDir, { recursive: true, mode: 0o700 }); // in case the folder was removed while the desk ran
-    let fh: FileHandle | null = await open(tmpPath, 'wx', 0o600);
-    let syncing: Promise<unknown> | null = null;
+    // Read as well as written: a PDF's second pdf.js pass reads its copy back through this handle.
+    let fh: FileHandle | null = await open(tmpPath, 'wx+', 0o600);
+    const file = fh;
+    // Work on the thread pool that must end before the handle is closed; errors are kept, never left unhandled.
+    const pending: Array<Promise<unknown>> = [];
+    const settle = (work: Promise<unknown>): Promise<unknown> => {
+      const settled = work.then(
+        () => null,
+        (err: unknown) => err ?? new Error('ingest: failed without a reason'),
+      );
+      pending.push(settled);
+      return settled;
+    };
     let placed = false;
     try {
-      const received = Buffer.isBuffer(source)
-        ? await receiveBuffer(source, fh)
-        : await receiveStream(source, fh, maxBytes, name);
-      if (!received.ok) return received.failure;
-      const { sha256, size, sniffed } = received;
-      opts.onHashed?.(sha256);
-      if (sniffed.mime === null) throw new Error('unreachable: checkType accepted a rejected type');
+      let sha256: string;
+      let size: number;
+      let sniffed: SniffResult;
+      let durable: Promise<unknown>;
+      let inspecting: Promise<InspectResult>;
+      if (Buffer.isBuffer(source)) {
+        // The write (to the page cache, then chmod and fsync) runs on the thread pool while this thread hashes and
+        // inspects the caller's buffer: nothing is read back from the disk.
+        const wrote = writeAll(file, source);
+        durable = settle(wrote.then(() => makeDurable(file)));
+        sha256 = createHash('sha256').update(source).digest('hex');
+        size = source.length;
+        sniffed = sniffType(source.subarray(0, SNIFF_BYTES));
+        opts.onHashed?.(sha256);
+        if (sniffed.mime === null) throw new Error('unreachable: checkType accepted a rejected type');
+        // pdf.js takes over what it is given, so its passes get copies and the caller's buffer stays intact. The copy
+        // for a second pass is read back on the thread pool (as soon as the bytes are written) during the first.
+        const again = sniffed.mime === 'application/pdf' ? wrote.then(() => readAt(file, size)) : null;
+        if (again) settle(again);
+        inspecting = inspectBytes(source, sniffed.mime, again ? { again: () => again } : {});
+      } else {
+        const received = await receiveStream(source, file, maxBytes, name);
+        if (!received.ok) return received.failure;
+        ({ sha256, size, sniffed } = received);
+        opts.onHashed?.(sha256);
+        if (sniffed.mime === null) throw new Error('unreachable: checkType accepted a rejected type');
+        durable = settle(makeDurable(file));
+        // Both pdf.js copies are read at once on the thread pool (the second is often needed: a scanned page).
+        const first = readAt(file, size);
+        const again = sniffed.mime === 'application/pdf' ? readAt(file, size) : null;
+        settle(first);
+        if (again) settle(again);
+        const mime = sniffed.mime;
+        inspecting = first.then((bytes) => inspectBytes(bytes, mime, again ? { handOver: true, again: () => again } : { handOver: true }));
+      }
 
-      // Blobs are read-only: a viewer "saving" an opened attachment must not alter it in place.
-      await fh.chmod(0o400);
-      // The fsync runs on the thread pool while pdfjs inspects on this thread; its error is kept, not left unhandled.
-      syncing = fh.sync().then(
-        () => null,
-        (err: unknown) => err,
-      );
-      const inspected = await inspectFile(tmpPath, sniffed.mime);
-      const syncError = await syncing;
-      syncing = null;
+      const inspected = await inspecting;
+      const syncError = await durable;
       if (syncError) throw syncError;
       if (!inspected.ok) return failure(inspected.code, inspected.message);
-      await fh.close();
+      await Promise.all(pending);
       fh = null;
+      await file.close();
 
       const target = blobPath(sha256);
       const dir = dirname(target);
       const createdDir = await mkdir(dir, { recursive: true, mode: 0o700 });
-      const existing = await stat(target).catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return null;
-        throw err;
-      });
-      if (existing === null || existing.size !== size) {
-        // A blob of the wrong size is damaged: the fresh copy replaces it.
-        if (existing !== null) await unlink(target).catch(() => {});
+      // A blob of the wrong size or with other bytes (damaged on the disk) is replaced by the fresh copy.
+      if ((await hashOf(target)) !== sha256) {
+        await removeDamaged(target);
         try {
           await renameWithRetry(tmpPath, target);
           placed = true;
         } catch (err) {
           // The same bytes ingested at the same time won the race (Windows cannot replace a read-only file).
-          const now = await stat(target).catch(() => null);
-          if (now?.size !== size) throw err;
+          if ((await hashOf(target)) !== sha256) throw err;
         }
       }
       // Also when the blob was already there: a concurrent ingest may have renamed it without its fsync yet.
@@ -174,7 +213,7 @@ export function createFileStore(rootDir: string): FileStore {
       const storedName = mimeFromExtension(name) === sniffed.mime ? name : withExtension(name, sniffed.ext);
       return { ok: true, sha256, size, mime: sniffed.mime, pages: inspected.pages, name: storedName, warnings: inspected.warnings };
     } finally {
-      if (syncing) await syncing;
+      await Promise.all(pending);
       if (fh) await fh.close().catch(() => {});
       if (!placed) await unlink(tmpPath).catch(() => {});
     }
@@ -182,16 +221,8 @@ export function createFileStore(rootDir: string): FileStore {
 
   async function verify(sha256: string): Promise<'ok' | 'missing' | 'changed'> {
     const path = blobPath(sha256);
-    const hash = createHash('sha256');
-    try {
-      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return 'missing';
-      if (code === 'EISDIR') return 'changed';
-      throw err;
-    }
-    return hash.digest('hex') === sha256 ? 'ok' : 'changed';
+    const hash = await hashOf(path);
+    return hash === null ? 'missing' : hash === sha256 ? 'ok' : 'changed';
   }
 
   function sweep(isReferenced: (sha256: string) => boolean, options: SweepOptions = {}): { blobsRemoved: number; tmpRemoved: number } {
@@ -245,12 +276,6 @@ type Received =
   | { ok: true; sha256: string; size: number; sniffed: SniffResult }
   | { ok: false; failure: Failure };
 
-async function receiveBuffer(source: Buffer, fh: FileHandle): Promise<Received> {
-  await writeAll(fh, source);
-  const sha256 = createHash('sha256').update(source).digest('hex');
-  return { ok: true, sha256, size: source.length, sniffed: sniffType(source.subarray(0, SNIFF_BYTES)) };
-}
-
 /** Hashes, counts and writes chunk by chunk (one in flight), stopping as soon as the size or the type is wrong. */
 async function receiveStream(source: NodeJS.ReadableStream, fh: FileHandle, maxBytes: number, name: string): Promise<Received> {
   const hash = createHash('sha256');
@@ -269,8 +294,9 @@ async function receiveStream(source: NodeJS.ReadableStream, fh: FileHandle, maxB
     let next: IteratorResult<string | Buffer>;
     try {
       next = await chunks.next();
-    } catch {
-      return { ok: false, failure: failure('UNREADABLE', MSG_SOURCE_FAILED) };
+    } catch (err) {
+      const damage = sourceDamage(err);
+      return { ok: false, failure: failure('UNREADABLE', damage ? MSG_SOURCE_DAMAGED[damage] : MSG_SOURCE_FAILED) };
     }
     if (next.done) break;
     const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : toBuffer(next.value);
@@ -299,6 +325,24 @@ async function receiveStream(source: NodeJS.ReadableStream, fh: FileHandle, maxB
   return { ok: true, sha256: hash.digest('hex'), size, sniffed };
 }
 
+/**
+ * Whether a source's error says its bytes are damaged rather than that reading was interrupted: a CRC-32 mismatch,
+ * more or fewer bytes than declared, or compressed data that does not inflate. Package entries (online/package-reader)
+ * raise these in Vietnamese, yauzl and zlib in English; the cause chain is looked through.
+ */
+export function sourceDamage(err: unknown): keyof typeof MSG_SOURCE_DAMAGED | null {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const { message } = e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (/\bCRC\b|mã kiểm tra/i.test(message)) return 'crc';
+    if (/(too many|not enough) bytes in the stream|kích thước khai/i.test(message)) return 'size';
+    if ((typeof code === 'string' && code.startsWith('Z_')) || /dữ liệu nén/i.test(message)) return 'data';
+  }
+  return null;
+}
+
+function ignoreError(): void {}
+
 function toBuffer(value: unknown): Buffer {
   if (Buffer.isBuffer(value)) return value;
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
@@ -314,6 +358,44 @@ async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
 }
 
 // ---------- file system ----------
+
+/** Blobs are read-only (a viewer "saving" an opened attachment must not alter it in place), then on the disk. */
+async function makeDurable(fh: FileHandle): Promise<void> {
+  await fh.chmod(0o400);
+  await fh.sync();
+}
+
+/** The first `size` bytes of an open file, in a Uint8Array owning its buffer (pdf.js takes it over without a copy). */
+async function readAt(fh: FileHandle, size: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(size);
+  let off = 0;
+  while (off < size) {
+    const { bytesRead } = await fh.read(bytes, off, size - off, off);
+    if (bytesRead === 0) break;
+    off += bytesRead;
+  }
+  return off === size ? bytes : bytes.slice(0, off);
+}
+
+/** SHA-256 of a file in hex; null when there is no such file, '' when the path is a folder. */
+async function hashOf(path: string): Promise<string | null> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EISDIR') return '';
+    throw err;
+  }
+  return hash.digest('hex');
+}
+
+/** Removes a damaged blob before the fresh copy takes its place (Windows cannot remove a read-only file). */
+async function removeDamaged(path: string): Promise<void> {
+  if (IS_WINDOWS) await chmod(path, 0o600).catch(() => {});
+  await unlink(path).catch(() => {});
+}
 
 /** fsync of a folder makes a rename durable (POSIX); Windows cannot open folders this way and journals renames. */
 async function fsyncDir(dir: string): Promise<void> {

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFileStore, warmUpInspector, type FileStore, type IngestResult } from '../../../electron/files';
+import { MSG_SOURCE_DAMAGED, MSG_SOURCE_FAILED, sourceDamage } from '../../../electron/files/store';
+import { DEFAULT_PACKAGE_LIMITS, openPackage, PackageEntryError } from '../../../electron/online/package-reader';
+import { cleanTmp, rawZip, sampleEntries, tmpFile, type RawEntry } from '../online/helpers';
 import * as fx from './fixtures';
 
 const MB = 1024 * 1024;
@@ -33,6 +36,7 @@ beforeEach(() => {
   store = createFileStore(join(root));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterAll(cleanTmp);
 
 describe('ingest: accepted files', () => {
   it('stores a PDF under blobs/<sha[0..2]>/<sha256>, read-only, and reports what it found', async () => {
@@ -88,6 +92,37 @@ describe('ingest: accepted files', () => {
     expect(await store.verify(a.sha256)).toBe('changed');
     okResult(await store.ingest(textPdf, opts('a.pdf')));
     expect(await store.verify(a.sha256)).toBe('ok');
+  });
+
+  it('replaces a damaged blob of the same size (one flipped bit) with the fresh copy, from a buffer or a stream', async () => {
+    for (const source of [() => textPdf, () => Readable.from([textPdf])]) {
+      const a = okResult(await store.ingest(textPdf, opts('a.pdf')));
+      const path = store.blobPath(a.sha256);
+      const damaged = Buffer.from(textPdf);
+      damaged[700] = (damaged[700] as number) ^ 0x10;
+      chmodSync(path, 0o600);
+      writeFileSync(path, damaged);
+      expect(await store.verify(a.sha256)).toBe('changed');
+      expect(okResult(await store.ingest(source(), opts('b.pdf'))).sha256).toBe(a.sha256);
+      expect(await store.verify(a.sha256)).toBe('ok');
+      expect(readFileSync(path).equals(textPdf)).toBe(true);
+      if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o400);
+      expect(tmpFiles()).toEqual([]);
+    }
+  });
+
+  it("leaves the caller's buffer whole: pdf.js, which takes over what it is given, works on copies", async () => {
+    // A scanned page needs the second, lenient pass, so both copies are made.
+    const scan = await fx.pdfkitPdf([fx.textPage('Một'), fx.imagePage(fx.jpeg(1240, 1754, 300_000))]);
+    const before = Buffer.from(scan);
+    const r = okResult(await store.ingest(scan, opts('scan.pdf')));
+    expect(r).toMatchObject({ pages: 2, warnings: [] });
+    expect(scan.length).toBe(before.length);
+    expect(scan.equals(before)).toBe(true);
+    expect(readFileSync(store.blobPath(r.sha256)).equals(before)).toBe(true);
+    // and the same buffer again: the existing blob is checked and kept
+    expect(okResult(await store.ingest(scan, opts('scan.pdf'))).sha256).toBe(r.sha256);
+    expect(blobs()).toEqual([r.sha256]);
   });
 
   it('rejects (a programming error) a missing or non-positive maxBytes', async () => {
@@ -162,6 +197,19 @@ describe('ingest: refused files leave nothing behind', () => {
     );
   });
 
+  it('refuses a 300 MB scan (a generated stream, never in memory) with the size message', async () => {
+    let pulled = 0;
+    const source = fx.generatedStream(300 * MB, Buffer.from('%PDF-1.7\n'), () => pulled++);
+    const r = await store.ingest(source, opts('scan-300MB.pdf', 50 * MB));
+    expect(r).toEqual({
+      ok: false,
+      code: 'TOO_LARGE',
+      message: 'Tệp lớn hơn giới hạn 50 MB; hãy quét với độ phân giải thấp hơn hoặc tách thành nhiều tệp.',
+    });
+    expect(pulled * 64 * 1024).toBeLessThan(52 * MB); // not read to its end
+    expect(source.destroyed).toBe(true);
+  });
+
   it('refuses a program renamed .pdf, saying it is a program', async () => {
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03', 'latin1'), Buffer.alloc(4000, 0x11)]);
     for (const source of [exe, Readable.from([exe])]) {
@@ -207,6 +255,68 @@ describe('ingest: refused files leave nothing behind', () => {
       },
     });
     expect(await store.ingest(failing, opts('a.pdf'))).toMatchObject({ ok: false, code: 'UNREADABLE', message: expect.stringContaining('Không đọc được hết tệp') });
+  });
+});
+
+describe('ingest: a source that fails', () => {
+  afterEach(() => {
+    expect(tmpFiles()).toEqual([]);
+    expect(blobs()).toEqual([]);
+  });
+
+  /** A stream that sends the start of a PDF, then fails with `err`. */
+  const failingAfter = (err: Error) => {
+    let sent = 0;
+    return new Readable({
+      read() {
+        if (sent++ < 2) this.push(sent === 1 ? textPdf.subarray(0, 2000) : Buffer.alloc(2000, 0x20));
+        else this.destroy(err);
+      },
+    });
+  };
+
+  it('says the file in a package is damaged when its entry fails its CRC-32 or its declared size', async () => {
+    const limits = DEFAULT_PACKAGE_LIMITS(20 * MB);
+    const cases: Array<[Partial<RawEntry>, string]> = [
+      [{ crc: 0x12345678 }, MSG_SOURCE_DAMAGED.crc],
+      [{ declaredSize: textPdf.length - 500 }, MSG_SOURCE_DAMAGED.size], // unpacks past its declared size
+      [{ declaredSize: textPdf.length + 500 }, MSG_SOURCE_DAMAGED.size], // ends before it
+      [{ payload: Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), declaredSize: textPdf.length }, MSG_SOURCE_DAMAGED.data],
+    ];
+    for (const [patch, message] of cases) {
+      const entries = sampleEntries();
+      entries[1] = { name: 'to-khai-khai-sinh.pdf', data: textPdf, ...patch };
+      const opened = await openPackage(tmpFile(rawZip(entries)), limits);
+      if (!opened.ok) throw new Error(JSON.stringify(opened.problems));
+      try {
+        const r = await store.ingest(await opened.pkg.openEntry('to-khai-khai-sinh.pdf'), opts('to-khai-khai-sinh.pdf'));
+        expect(r).toEqual({ ok: false, code: 'UNREADABLE', message });
+      } finally {
+        opened.pkg.close();
+      }
+    }
+    for (const message of Object.values(MSG_SOURCE_DAMAGED)) {
+      expect(message).toMatch(/^Tệp trong gói bị hỏng \(/);
+      expect(message).not.toMatch(/hãy thử lại/);
+    }
+  });
+
+  it('tells damage from an interruption whatever raised it (package reader, yauzl, zlib)', async () => {
+    const zlibError = Object.assign(new Error('invalid stored block lengths'), { code: 'Z_DATA_ERROR' });
+    const cases: Array<[Error, string]> = [
+      [new PackageEntryError('a.pdf', 'Tệp "a.pdf" bị hỏng (sai mã kiểm tra CRC-32)'), MSG_SOURCE_DAMAGED.crc],
+      [new Error('too many bytes in the stream. expected 100. got at least 101'), MSG_SOURCE_DAMAGED.size],
+      [new Error('not enough bytes in the stream. expected 100. got only 99'), MSG_SOURCE_DAMAGED.size],
+      [new PackageEntryError('a.pdf', 'Không đọc được tệp "a.pdf" trong gói', { cause: zlibError }), MSG_SOURCE_DAMAGED.data],
+      [new Error('EIO: i/o error, read'), MSG_SOURCE_FAILED],
+      [new PackageEntryError('a.pdf', 'Gói đã đóng'), MSG_SOURCE_FAILED],
+      [new Error('aborted'), MSG_SOURCE_FAILED],
+    ];
+    for (const [err, message] of cases) {
+      expect(await store.ingest(failingAfter(err), opts('a.pdf'))).toEqual({ ok: false, code: 'UNREADABLE', message });
+    }
+    expect(sourceDamage('CRC')).toBeNull(); // not an Error: an interruption
+    expect(MSG_SOURCE_FAILED).toMatch(/hãy thử lại\.$/);
   });
 });
 
