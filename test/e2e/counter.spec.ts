@@ -121,7 +121,7 @@ async function dropFiles(page: Page, target: Locator, files: { name: string; mim
 interface DetailBody {
   ok: boolean;
   value: {
-    dossier: { code: string; status: number; channel: number; delivery: { method: string; address: string | null }; applicantName: string };
+    dossier: { code: string; status: number; channel: number; delivery: { method: string; address: string | null }; applicantName: string; ownerName: string | null };
     components: { position: number; name: string; required: boolean; pages: number | null }[];
     attachments: { id: number; name: string; componentPosition: number | null; pages: number; mime: string }[];
     documents: { form: string; version: number }[];
@@ -320,13 +320,17 @@ test('typed by hand, Enter in a field is still Enter; Ctrl+S keeps the dossier w
   await page.getByLabel('Họ và tên', { exact: true }).pressSequentially('Trần Văn Đức');
   await page.getByLabel('Số giấy tờ', { exact: true }).pressSequentially('038096001235');
   await page.getByLabel('Địa chỉ', { exact: true }).fill('Phường Tĩnh Gia, tỉnh Thanh Hóa');
+  // Submitted on behalf of someone else: the dossier's owner is kept beside the applicant.
+  await page.getByLabel('Chủ hồ sơ (nếu khác người nộp)').fill('Trần Thị Mai');
   await expect(page.getByLabel('Số giấy tờ', { exact: true })).toHaveValue('038096001235');
   await page.getByLabel('Địa chỉ', { exact: true }).press('Control+s');
   await expect(page.getByTestId('dossier-code')).toHaveText(CODE, { timeout: 30_000 });
   await expect(page.locator('.screen-head .status-tag')).toHaveText('Mới đăng ký');
   const detail = await api<DetailBody>(page, 'getDossier', { id: dossierIdFromUrl(page) });
   expect(detail.body.value.dossier.delivery).toEqual({ method: 'counter', address: null });
+  expect(detail.body.value.dossier.ownerName).toBe('Trần Thị Mai');
   expect(detail.body.value.documents).toHaveLength(0);
+  await expect(page.locator('main')).toContainText('Trần Thị Mai');
 });
 
 // ---------- The scan inbox ----------
@@ -507,6 +511,8 @@ test('online packages: dropped and picked, one by one with progress; imported, d
     await expect(page.getByText('Mã hồ sơ trên Cổng')).toBeVisible();
     await expect(page.getByText('Hạn tiếp nhận trực tuyến')).toBeVisible();
     await expect(page.locator('.screen-head .status-tag')).toHaveText('Mới đăng ký');
+    // The package's file is open in the viewer before the picture is taken.
+    await expect(page.getByTestId('page-count')).toHaveText('/ 1 trang');
     await screenshot(page, 'import-03-online-dossier');
     const popup = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
@@ -516,7 +522,7 @@ test('online packages: dropped and picked, one by one with progress; imported, d
     const accepted = await api<DetailBody>(page, 'getDossier', { id });
     expect(accepted.body.value.dossier.status).toBe(2);
     expect(accepted.body.value.documents.map((d) => [d.form, d.version])).toEqual([['01', 1]]);
-    expect(accepted.body.value.events.map((e) => e.action)).toEqual(['created', 'accepted']);
+    expect(accepted.body.value.events.map((e) => e.action)).toEqual(['imported', 'accepted']);
     const online = await api<{ ok: true; value: { items: Array<{ id: number }> } }>(page, 'listQueue', { tab: 'online', limit: 500 });
     expect(online.body.value.items.map((r) => r.id)).not.toContain(id);
   });
