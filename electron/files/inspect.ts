@@ -7,7 +7,7 @@
  * no read-back of a file the caller still holds in memory, and a second copy that can be made on the thread pool
  * while the first pass runs.
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { AcceptedMime } from '../contract/counter';
 
 export type InspectResult =
@@ -317,16 +317,20 @@ export function crc32(data: Uint8Array): number {
 async function readAll(filePath: string): Promise<Uint8Array> {
   const fh = await open(filePath, 'r');
   try {
-    const { size } = await fh.stat();
-    const bytes = new Uint8Array(size);
-    let off = 0;
-    while (off < size) {
-      const { bytesRead } = await fh.read(bytes, off, size - off, off);
-      if (bytesRead === 0) break;
-      off += bytesRead;
-    }
-    return off === size ? bytes : bytes.slice(0, off);
+    return await readAt(fh, (await fh.stat()).size);
   } finally {
     await fh.close();
   }
+}
+
+/** The first `size` bytes of an open file, in a Uint8Array owning its buffer (pdf.js takes it over without a copy). */
+export async function readAt(fh: FileHandle, size: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(size);
+  let off = 0;
+  while (off < size) {
+    const { bytesRead } = await fh.read(bytes, off, size - off, off);
+    if (bytesRead === 0) break;
+    off += bytesRead;
+  }
+  return off === size ? bytes : bytes.slice(0, off);
 }

@@ -8,7 +8,7 @@ import { createReadStream, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, 
 import { chmod, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { AcceptedMime } from '../contract/counter';
-import { inspectBytes, type InspectResult } from './inspect';
+import { inspectBytes, readAt, type InspectResult } from './inspect';
 import { safeFileName, withExtension } from './names';
 import { describeAccepted, describeRejected, mimeFromExtension, SNIFF_BYTES, sniffType, type SniffResult } from './sniff';
 
@@ -363,18 +363,6 @@ async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
 async function makeDurable(fh: FileHandle): Promise<void> {
   await fh.chmod(0o400);
   await fh.sync();
-}
-
-/** The first `size` bytes of an open file, in a Uint8Array owning its buffer (pdf.js takes it over without a copy). */
-async function readAt(fh: FileHandle, size: number): Promise<Uint8Array> {
-  const bytes = new Uint8Array(size);
-  let off = 0;
-  while (off < size) {
-    const { bytesRead } = await fh.read(bytes, off, size - off, off);
-    if (bytesRead === 0) break;
-    off += bytesRead;
-  }
-  return off === size ? bytes : bytes.slice(0, off);
 }
 
 /** SHA-256 of a file in hex; null when there is no such file, '' when the path is a folder. */

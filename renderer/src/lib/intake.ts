@@ -22,3 +22,15 @@ export function toFeeInput(v: Partial<FeeValues> | undefined): NonNullable<Intak
 export function competentUnitText(p: Procedure): string {
   return p.competentUnit.kind === 'ward_role' ? WARD_ROLE_LABELS[p.competentUnit.role] : p.competentUnit.name;
 }
+
+/** A checklist row as the catalogue declares it: counts and "required" from the procedure, pages still to be said. */
+export function catalogueRow(c: Procedure['components'][number]) {
+  return {
+    name: c.name,
+    originals: c.originals,
+    certifiedCopies: c.certifiedCopies,
+    photocopies: c.photocopies,
+    required: c.required,
+    pages: null,
+  };
+}

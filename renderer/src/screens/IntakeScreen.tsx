@@ -33,7 +33,7 @@ import { recentFirst, recentProcedures, rememberProcedure } from '../components/
 import { useScanCatcher } from '../components/intake/scanCatcher';
 import '../components/intake/intake.css';
 import { fold } from '../lib/format';
-import { competentUnitText, NO_FEE_VALUES, toFeeInput, type FeeValues } from '../lib/intake';
+import { catalogueRow, competentUnitText, NO_FEE_VALUES, toFeeInput, type FeeValues } from '../lib/intake';
 import { clearEditedErrors, submitToDesk } from '../lib/formErrors';
 import { onEscape } from '../lib/keys';
 import { navigate } from '../lib/router';
@@ -317,15 +317,7 @@ export function IntakeScreen() {
     // the inbox again.
     const before = (form.getFieldValue('components') as ChecklistRow[] | undefined) ?? [];
     const byName = new Map(before.map((c) => [fold(c.name), c.uid]));
-    const rows: ChecklistRow[] = p.components.map((c) => ({
-      uid: byName.get(fold(c.name)) ?? newUid(),
-      name: c.name,
-      originals: c.originals,
-      certifiedCopies: c.certifiedCopies,
-      photocopies: c.photocopies,
-      required: c.required,
-      pages: null,
-    }));
+    const rows: ChecklistRow[] = p.components.map((c) => ({ uid: byName.get(fold(c.name)) ?? newUid(), ...catalogueRow(c) }));
     const kept = new Set(rows.map((r) => r.uid));
     const returned = Object.entries(rowFilesRef.current.files).filter(([uid]) => !kept.has(uid)).flatMap(([, fs]) => fs);
     for (const f of returned) uploadedHere.current.delete(f.id);

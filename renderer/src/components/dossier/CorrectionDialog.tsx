@@ -15,7 +15,7 @@ import {
 import { call } from '../../api';
 import { fold } from '../../lib/format';
 import { clearEditedErrors, submitToDesk } from '../../lib/formErrors';
-import { toFeeInput, type FeeValues } from '../../lib/intake';
+import { catalogueRow, toFeeInput, type FeeValues } from '../../lib/intake';
 import { useDebounced } from '../../lib/useDebounced';
 import { FeeAmount } from '../IntakeLive';
 import { FormAlert } from '../FormAlert';
@@ -194,15 +194,7 @@ export function CorrectionDialog({ detail, procedures, onClose, onDone }: Props)
     const byName = new Map(before.filter((r) => r.fromPosition !== null).map((r) => [fold(r.name), r.fromPosition]));
     form.setFieldValue(
       ['intake', 'components'],
-      p.components.map((c) => ({
-        name: c.name,
-        originals: c.originals,
-        certifiedCopies: c.certifiedCopies,
-        photocopies: c.photocopies,
-        required: c.required,
-        pages: null,
-        fromPosition: byName.get(fold(c.name)) ?? null,
-      })),
+      p.components.map((c) => ({ ...catalogueRow(c), fromPosition: byName.get(fold(c.name)) ?? null })),
     );
     form.setFieldValue(['intake', 'fee'], feeValuesFor(p, form.getFieldValue(['intake', 'fee']) as FeeValues));
     void message.info(t('dossier.correction.checklistLoaded', { n: p.components.length }));
