@@ -198,7 +198,7 @@ export function createFileStore(rootDir: string): FileStore {
       const createdDir = await mkdir(dir, { recursive: true, mode: 0o700 });
       // A blob of the wrong size or with other bytes (damaged on the disk) is replaced by the fresh copy.
       if ((await hashOf(target)) !== sha256) {
-        await removeDamaged(target);
+        await removeReadOnly(target);
         try {
           await renameWithRetry(tmpPath, target);
           placed = true;
@@ -215,7 +215,8 @@ export function createFileStore(rootDir: string): FileStore {
     } finally {
       await Promise.all(pending);
       if (fh) await fh.close().catch(() => {});
-      if (!placed) await unlink(tmpPath).catch(() => {});
+      // The temp file may already be read-only (made durable before a refusal): removed the same way.
+      if (!placed) await removeReadOnly(tmpPath);
     }
   }
 
@@ -379,8 +380,8 @@ async function hashOf(path: string): Promise<string | null> {
   return hash.digest('hex');
 }
 
-/** Removes a damaged blob before the fresh copy takes its place (Windows cannot remove a read-only file). */
-async function removeDamaged(path: string): Promise<void> {
+/** Removes a read-only file: a damaged blob, a refused temp file (Windows cannot remove a read-only file). */
+async function removeReadOnly(path: string): Promise<void> {
   if (IS_WINDOWS) await chmod(path, 0o600).catch(() => {});
   await unlink(path).catch(() => {});
 }

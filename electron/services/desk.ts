@@ -65,7 +65,7 @@ import { statsMethods } from './stats-methods';
 import { printingService } from './printing';
 import { registerFileName, registerService } from './register';
 import { documentsService, NumberTaken, vnYear, type Rendered } from './documents';
-import { attachmentsOf, blobHolds, filesService } from './files';
+import { attachmentsOf, blobHolds, filesService, ownWarningsJson } from './files';
 import { onlineImporter, type NewDossierRecord } from './online-import';
 import { radarService } from './radar';
 import { changesExporter } from './online-export';
@@ -917,8 +917,8 @@ export function createDesk(config: DeskConfig): Desk {
       }
       dossiers.replaceComponents(id, components);
       // Off first, then on again at the new place (the files table ties a file to one dossier and position).
-      for (const m of moves) if (m.to !== m.file.componentPosition) fileRows.detach(m.file.id, id, m.file.warningsJson);
-      for (const m of moves) if (m.to !== null && m.to !== m.file.componentPosition) fileRows.attach(m.file.id, id, m.to, m.file.warningsJson);
+      for (const m of moves) if (m.to !== m.file.componentPosition) fileRows.detach(m.file.id, id, ownWarningsJson(m.file.warningsJson));
+      for (const m of moves) if (m.to !== null && m.to !== m.file.componentPosition) fileRows.attach(m.file.id, id, m.to, ownWarningsJson(m.file.warningsJson));
       dossiers.addEvent(id, {
         at: now.getTime(),
         officerId: currentOfficer()?.id ?? null,

@@ -51,6 +51,12 @@ function ownWarnings(warningsJson: string | null): string[] {
   return warningsJson ? (JSON.parse(warningsJson) as string[]).filter((w) => !PAGE_WARNING.test(w)) : [];
 }
 
+/** The file's own warnings as stored (JSON, or null when none). */
+export function ownWarningsJson(warningsJson: string | null): string | null {
+  const own = ownWarnings(warningsJson);
+  return own.length ? JSON.stringify(own) : null;
+}
+
 /** A dossier's attachments with their own warnings and, on each component's last file, the page check. */
 export function attachmentsOf(rows: readonly FileDbRow[], components: ReadonlyArray<Pick<ComponentDbRow, 'position' | 'name' | 'pages'>>): FileMeta[] {
   const metas = rows.map((f) => ({ ...toFileMeta(f), warnings: ownWarnings(f.warningsJson) }));
@@ -153,8 +159,7 @@ export function filesService(deps: {
       if (file.dossierId !== null) {
         throw new DeskError('CONFLICT', `Tệp "${file.name}" đã được đính kèm vào hồ sơ khác`);
       }
-      const own = ownWarnings(file.warningsJson);
-      files.attach(ref.fileId, dossierId, ref.componentPosition, own.length ? JSON.stringify(own) : null);
+      files.attach(ref.fileId, dossierId, ref.componentPosition, ownWarningsJson(file.warningsJson));
     }
   }
 
@@ -272,7 +277,7 @@ export function filesService(deps: {
       const problem = await scanFolderPass();
       const s = deps.settings.get();
       return {
-        items: files.inbox().map(toFileMeta),
+        items: files.inbox().map((f) => ({ ...toFileMeta(f), warnings: ownWarnings(f.warningsJson) })),
         scanFolder: s.scanFolder || null,
         scanProblem: problem,
         refused: recentRefusals(),
@@ -333,8 +338,7 @@ export function filesService(deps: {
       if (!file || file.dossierId !== dossierId) throw new DeskError('NOT_FOUND', `Hồ sơ không có tệp số ${fileId}`);
       db.transaction(() => {
         // Back in the inbox, the file keeps its own warnings, not those of the component it leaves.
-        const own = ownWarnings(file.warningsJson);
-        files.detach(fileId, dossierId, own.length ? JSON.stringify(own) : null);
+        files.detach(fileId, dossierId, ownWarningsJson(file.warningsJson));
         dossiers.touch(dossierId, at);
         dossiers.addEvent(dossierId, {
           at,

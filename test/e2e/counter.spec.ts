@@ -367,7 +367,7 @@ test('a scan saved into the watched folder waits in the inbox, is attached from 
     await expect(drawer).toContainText(desk.scanDir);
     await expect(drawer).toContainText('Mở Tiếp nhận mới (F2)');
     const refused = drawer.getByTestId('inbox-refused');
-    await expect(refused).toContainText('Máy quét: 1 tệp không nhận trong 24 giờ qua');
+    await expect(refused).toContainText('Máy quét: 1 tệp không được nhận trong 24 giờ qua');
     await expect(refused).toContainText('scan-hong.pdf');
     await expect(refused).toContainText('không phải tệp PDF');
     await expectAccessible(page, 'inbox drawer');

@@ -304,7 +304,7 @@ export const en: Messages = {
     slipBlocked: 'The browser blocked the print window: click here to open the slip (form 01)',
     notAcceptedTitle: 'Dossier {{code}} saved but not accepted',
     notAcceptedBody:
-      'Reason: {{reason}} The dossier is "Newly registered" with its files attached. Press "Accept" in this dossier to try again; do not enter it again.',
+      'Reason: {{reason}}. The dossier is "Newly registered" with its files attached. Press "Accept" in this dossier to try again; do not enter it again.',
     waitUploads: 'Files are still uploading; accept once they are done',
     recent: 'Recent',
     scanHint: 'Scan the CCCD card\'s QR code with the cursor in any field: name, ID number and address are filled in.',

@@ -305,7 +305,7 @@ export const vi = {
     slipBlocked: 'Trình duyệt đã chặn cửa sổ in: bấm vào đây để mở Giấy tiếp nhận (Mẫu 01)',
     notAcceptedTitle: 'Đã lưu hồ sơ {{code}} nhưng chưa tiếp nhận được',
     notAcceptedBody:
-      'Lý do: {{reason}} Hồ sơ ở trạng thái “Mới đăng ký”, các tệp đã được đính kèm. Hãy bấm “Tiếp nhận” trong hồ sơ này để thử lại, không nhập lại hồ sơ.',
+      'Lý do: {{reason}}. Hồ sơ ở trạng thái “Mới đăng ký”, các tệp đã được đính kèm. Hãy bấm “Tiếp nhận” trong hồ sơ này để thử lại, không nhập lại hồ sơ.',
     waitUploads: 'Đang tải tệp lên, vui lòng chờ xong rồi tiếp nhận',
     recent: 'Dùng gần đây',
     scanHint: 'Quét mã QR trên thẻ CCCD khi con trỏ ở bất kỳ ô nào: họ tên, số CCCD và địa chỉ được điền tự động.',
@@ -354,7 +354,7 @@ export const vi = {
     attachTo: 'Gắn vào thành phần…',
     attached: 'Đã gắn {{name}} vào thành phần {{to}}',
     openIntakeHint: 'Mở Tiếp nhận mới (F2) để gắn tệp vào thành phần hồ sơ.',
-    refusedTitle: 'Máy quét: {{n}} tệp không nhận trong 24 giờ qua',
+    refusedTitle: 'Máy quét: {{n}} tệp không được nhận trong 24 giờ qua',
     refusedHint: 'Các tệp này được để riêng trong thư mục con khong-nhan của thư mục máy quét, kèm tệp ghi lý do; hãy quét lại giấy tờ.',
     source: { upload: 'Tải lên', scan: 'Máy quét', online: 'Trực tuyến' },
   },

@@ -387,7 +387,7 @@ export function IntakeScreen() {
       // here would send the same papers as a second dossier.
       modal.warning({
         title: t('intake.notAcceptedTitle', { code: created.code }),
-        content: t('intake.notAcceptedBody', { reason: created.notAccepted.message }),
+        content: t('intake.notAcceptedBody', { reason: created.notAccepted.message.replace(/[.\s]+$/u, '') }),
       });
     } else if (accept) {
       const detail = await call('getDossier', { id: created.id });

@@ -72,7 +72,7 @@ export function QueueScreen() {
   const [list, setList] = useState<ListState>({ rows: [], next: null, loading: true, loaded: false });
   // "Việc của tôi": the dossiers assigned to the signed-in officer (a specialist's default view).
   const officer = useOfficer();
-  const [mine, setMineState] = useState(() => (officer ? loadMine(officer.id, officer.role) : false));
+  const [mine, setMineState] = useState(() => (officer ? loadMine(officer.role) : false));
   const myId = mine && officer ? officer.id : null;
   // Its own order, remembered apart from the full list's: the nearest deadline first until the officer sorts.
   const [mineOrder, setMineOrderState] = useState<QueueOrder>(loadMineOrder);
@@ -366,7 +366,7 @@ export function QueueScreen() {
   const setMine = (next: boolean) => {
     if (!officer || next === mine) return;
     setMineState(next);
-    saveMine(officer.id, next);
+    saveMine(next);
   };
   const narrowed = query !== '' || hasFilters(filters);
   const nothingAtAll = !narrowed && view.tab === 'all';

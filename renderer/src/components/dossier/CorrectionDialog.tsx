@@ -112,7 +112,11 @@ function initialValues(detail: DossierDetail, procedure: Procedure | undefined):
 
 /** Scans whose component is no longer in the list: the desk puts them back in the inbox. */
 function scansLeaving(detail: DossierDetail, rows: ComponentValues[] | undefined) {
-  const kept = new Set((rows ?? []).map((r) => r.fromPosition).filter((p): p is number => p !== null));
+  const list = rows ?? [];
+  // As the desk decides: by a row's former position when any row has one, else a component of the same name.
+  const kept = list.some((r) => r.fromPosition !== null)
+    ? new Set(list.map((r) => r.fromPosition).filter((p): p is number => p !== null))
+    : new Set(detail.components.filter((c) => list.some((r) => fold(r.name) === fold(c.name))).map((c) => c.position));
   return detail.attachments.filter((f) => (f.componentPosition ?? 0) > 0 && !kept.has(f.componentPosition!));
 }
 

@@ -188,12 +188,13 @@ export function mineFilters(filters: QueueFilterValues): QueueFilterValues {
   return rest;
 }
 
-const mineKey = (officerId: number) => `desk.queue.mine.${officerId}`;
+/** Scoped like every key here: stored as `desk.queue.mine.<officer id>`. */
+const MINE_KEY = 'desk.queue.mine';
 
 /** Whether the officer last looked at their own work; a specialist starts there. */
-export function loadMine(officerId: number, role: string): boolean {
-  const stored = read(mineKey(officerId));
+export function loadMine(role: string): boolean {
+  const stored = read(MINE_KEY);
   return typeof stored === 'boolean' ? stored : role === 'specialist';
 }
 
-export const saveMine = (officerId: number, mine: boolean): void => write(mineKey(officerId), mine);
+export const saveMine = (mine: boolean): void => write(MINE_KEY, mine);
