@@ -1,5 +1,5 @@
 import { Button, Checkbox, Form, InputNumber } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   EXEMPTION_CATEGORY_LABELS,
@@ -21,20 +21,15 @@ const REFRESH_MS = 60_000;
  * depends on (pages, copies, exemptions) and the fee itself, recomputed by the desk (previewIntake) as they change.
  * `scannedPages` (the pages of the scans attached so far) is offered for a fee counted per page, so nobody recounts.
  */
-export function IntakeLive({ procedure, scannedPages = 0 }: { procedure: Procedure; scannedPages?: number }) {
-  const { t } = useTranslation();
-  const form = Form.useFormInstance();
-  const feeValues = Form.useWatch('fee', form) as FeeValues | undefined;
-  const request = JSON.stringify({ procedureId: procedure.id, fee: toFeeInput(feeValues) });
+/**
+ * The desk's preview (fee and due date) for a procedure and the fee's inputs, asked 250 ms after they last changed and
+ * again whenever `tick` moves. An answer about another procedure is never given; one about older inputs comes with
+ * `stale` until the new one arrives.
+ */
+export function useIntakePreview(procedureId: string, feeValues: FeeValues | undefined, tick = 0) {
+  const request = JSON.stringify({ procedureId, fee: toFeeInput(feeValues) });
   const debounced = useDebounced(request, 250);
-  const [tick, setTick] = useState(0);
   const [answer, setAnswer] = useState<{ request: string; preview?: IntakePreview; error?: DeskErrorShape }>();
-
-  useEffect(() => {
-    const timer = window.setInterval(() => setTick((n) => n + 1), REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, []);
-
   useEffect(() => {
     let live = true;
     void call('previewIntake', JSON.parse(debounced) as { procedureId: string }).then((r) => {
@@ -44,15 +39,59 @@ export function IntakeLive({ procedure, scannedPages = 0 }: { procedure: Procedu
       live = false;
     };
   }, [debounced, tick]);
+  const sameProcedure = answer !== undefined && (JSON.parse(answer.request) as { procedureId: string }).procedureId === procedureId;
+  return {
+    preview: sameProcedure ? answer.preview : undefined,
+    error: sameProcedure ? answer.error : undefined,
+    stale: answer?.request !== request,
+  };
+}
 
-  // An answer about another procedure is never shown; one about older counts is shown dimmed until the new one comes.
-  const sameProcedure = answer !== undefined && (JSON.parse(answer.request) as { procedureId: string }).procedureId === procedure.id;
-  const preview = sameProcedure ? answer.preview : undefined;
-  const error = sameProcedure ? answer.error : undefined;
-  const stale = answer?.request !== request;
-
+/**
+ * The inputs a procedure's fee depends on (pages and copies when it counts them, the exemptions it allows), as form
+ * fields under `prefix`; nothing for a procedure whose fee depends on none. `pagesExtra` goes under the pages field.
+ */
+export function FeeInputs({ procedure, prefix, pagesExtra }: { procedure: Procedure; prefix: string[]; pagesExtra?: ReactNode }) {
+  const { t } = useTranslation();
   const rule = procedure.fee;
   const exemptions = rule.kind === 'free' ? [] : rule.exemptions;
+  if (rule.kind !== 'per_page' && rule.kind !== 'per_copy' && exemptions.length === 0) return null;
+  return (
+    <div className="fee-inputs">
+      {rule.kind === 'per_page' && (
+        <Form.Item label={t('intake.pages')} name={[...prefix, 'pages']} className="fee-count" extra={pagesExtra}>
+          <InputNumber min={1} max={100_000} precision={0} />
+        </Form.Item>
+      )}
+      {(rule.kind === 'per_page' || rule.kind === 'per_copy') && (
+        <Form.Item label={t('intake.copies')} name={[...prefix, 'copies']} className="fee-count">
+          <InputNumber min={1} max={10_000} precision={0} />
+        </Form.Item>
+      )}
+      {exemptions.length > 0 && (
+        <Form.Item label={t('intake.exemptions')} name={[...prefix, 'categories']} className="fee-exemptions">
+          <Checkbox.Group
+            options={exemptions.map((e) => ({
+              value: e.category,
+              label: <span title={e.note}>{EXEMPTION_CATEGORY_LABELS[e.category]}</span>,
+            }))}
+          />
+        </Form.Item>
+      )}
+    </div>
+  );
+}
+
+export function IntakeLive({ procedure, scannedPages = 0 }: { procedure: Procedure; scannedPages?: number }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const feeValues = Form.useWatch('fee', form) as FeeValues | undefined;
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const timer = window.setInterval(() => setTick((n) => n + 1), REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, []);
+  const { preview, error, stale } = useIntakePreview(procedure.id, feeValues, tick);
 
   return (
     <section className="intake-live" aria-label={t('intake.dueIfNow')}>
@@ -63,41 +102,17 @@ export function IntakeLive({ procedure, scannedPages = 0 }: { procedure: Procedu
         </strong>
       </div>
 
-      {(rule.kind === 'per_page' || rule.kind === 'per_copy' || exemptions.length > 0) && (
-        <div className="fee-inputs">
-          {rule.kind === 'per_page' && (
-            <Form.Item
-              label={t('intake.pages')}
-              name={['fee', 'pages']}
-              className="fee-count"
-              extra={
-                scannedPages > 0 && feeValues?.pages !== scannedPages ? (
-                  <Button type="link" size="small" className="use-scanned" onClick={() => form.setFieldValue(['fee', 'pages'], scannedPages)}>
-                    {t('intake.useScannedPages', { n: scannedPages })}
-                  </Button>
-                ) : undefined
-              }
-            >
-              <InputNumber min={1} max={100_000} precision={0} />
-            </Form.Item>
-          )}
-          {(rule.kind === 'per_page' || rule.kind === 'per_copy') && (
-            <Form.Item label={t('intake.copies')} name={['fee', 'copies']} className="fee-count">
-              <InputNumber min={1} max={10_000} precision={0} />
-            </Form.Item>
-          )}
-          {exemptions.length > 0 && (
-            <Form.Item label={t('intake.exemptions')} name={['fee', 'categories']} className="fee-exemptions">
-              <Checkbox.Group
-                options={exemptions.map((e) => ({
-                  value: e.category,
-                  label: <span title={e.note}>{EXEMPTION_CATEGORY_LABELS[e.category]}</span>,
-                }))}
-              />
-            </Form.Item>
-          )}
-        </div>
-      )}
+      <FeeInputs
+        procedure={procedure}
+        prefix={['fee']}
+        pagesExtra={
+          scannedPages > 0 && feeValues?.pages !== scannedPages ? (
+            <Button type="link" size="small" className="use-scanned" onClick={() => form.setFieldValue(['fee', 'pages'], scannedPages)}>
+              {t('intake.useScannedPages', { n: scannedPages })}
+            </Button>
+          ) : undefined
+        }
+      />
 
       <div className={stale ? 'fee-result stale' : 'fee-result'} role="status" aria-live="polite">
         <span className="live-label">{t('intake.feeToPay')}:</span>{' '}

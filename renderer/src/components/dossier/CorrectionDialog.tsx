@@ -12,12 +12,10 @@ import {
   type FeeQuote,
   type Procedure,
 } from '../../../../electron/contract';
-import { call } from '../../api';
 import { fold } from '../../lib/format';
 import { clearEditedErrors, submitToDesk } from '../../lib/formErrors';
 import { catalogueRow, toFeeInput, type FeeValues } from '../../lib/intake';
-import { useDebounced } from '../../lib/useDebounced';
-import { FeeAmount } from '../IntakeLive';
+import { FeeAmount, FeeInputs, useIntakePreview } from '../IntakeLive';
 import { FormAlert } from '../FormAlert';
 
 interface ComponentValues {
@@ -427,69 +425,24 @@ function ComponentsEditor() {
   );
 }
 
-/**
- * The fee's inputs the procedure's rule uses (pages, copies, exemptions), the fee as recorded and, as they change,
- * the fee the desk computes from them (previewIntake): the history gets both, Mẫu 01 the new one.
- */
+/** The fee's inputs under the correction's intake, the fee as recorded, and the fee they give now. */
 function FeeEditor({ procedure, recorded }: { procedure: Procedure; recorded: FeeQuote | null }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<CorrectionValues>();
   const values = Form.useWatch(['intake', 'fee'], form) as FeeValues | undefined;
-  const request = useDebounced(JSON.stringify({ procedureId: procedure.id, fee: toFeeInput(values) }), 250);
-  const [answer, setAnswer] = useState<{ request: string; fee: FeeQuote | null; problem: string | null }>();
-  useEffect(() => {
-    let live = true;
-    void call('previewIntake', JSON.parse(request) as { procedureId: string }).then((r) => {
-      if (!live) return;
-      setAnswer({
-        request,
-        fee: r.ok ? r.value.fee : null,
-        problem: r.ok ? (r.value.feeProblem?.message ?? null) : r.error.message,
-      });
-    });
-    return () => {
-      live = false;
-    };
-  }, [request]);
-  const rule = procedure.fee;
-  const exemptions = rule.kind === 'free' ? [] : rule.exemptions;
+  const { preview, error, stale } = useIntakePreview(procedure.id, values);
+  const problem = preview?.feeProblem?.message ?? error?.message;
   return (
     <div className="correction-fee">
-      {(rule.kind === 'per_page' || rule.kind === 'per_copy' || exemptions.length > 0) && (
-        <Row gutter={12}>
-          {rule.kind === 'per_page' && (
-            <Col span={4}>
-              <Form.Item label={t('intake.pages')} name={['intake', 'fee', 'pages']}>
-                <InputNumber min={1} max={100_000} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-          )}
-          {(rule.kind === 'per_page' || rule.kind === 'per_copy') && (
-            <Col span={4}>
-              <Form.Item label={t('intake.copies')} name={['intake', 'fee', 'copies']}>
-                <InputNumber min={1} max={10_000} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-          )}
-          {exemptions.length > 0 && (
-            <Col span={16}>
-              <Form.Item label={t('intake.exemptions')} name={['intake', 'fee', 'categories']}>
-                <Checkbox.Group
-                  options={exemptions.map((e) => ({ value: e.category, label: <span title={e.note}>{EXEMPTION_CATEGORY_LABELS[e.category]}</span> }))}
-                />
-              </Form.Item>
-            </Col>
-          )}
-        </Row>
-      )}
+      <FeeInputs procedure={procedure} prefix={['intake', 'fee']} />
       <Row gutter={12} className="correction-fee-figures">
         <Col span={12}>
           <span className="live-label">{t('dossier.correction.feeRecorded')}:</span> {recorded ? <FeeAmount fee={recorded} /> : '—'}
         </Col>
-        <Col span={12} className={answer?.request === request ? undefined : 'stale'} data-testid="correction-fee-new">
+        <Col span={12} className={stale ? 'stale' : undefined} data-testid="correction-fee-new">
           <span className="live-label">{t('dossier.correction.feeNew')}:</span>{' '}
           <span role="status" aria-live="polite">
-            {answer?.fee ? <FeeAmount fee={answer.fee} /> : answer?.problem ? <span className="fee-problem">{answer.problem}</span> : '…'}
+            {preview?.fee ? <FeeAmount fee={preview.fee} /> : problem ? <span className="fee-problem">{problem}</span> : '…'}
           </span>
         </Col>
       </Row>
