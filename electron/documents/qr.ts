@@ -10,10 +10,22 @@ export interface QrMatrix {
   dark(row: number, col: number): boolean;
 }
 
+/**
+ * The symbol of `text`. The last few are kept: a slip prints the same code on both of its copies, and choosing the
+ * mask (eight trials) is most of the cost of a symbol.
+ */
 export function qrMatrix(text: string): QrMatrix {
+  let matrix = recent.get(text);
+  if (matrix) return matrix;
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  return { size: modules.size, dark: (r, c) => Boolean(modules.get(r, c)) };
+  matrix = { size: modules.size, dark: (r, c) => Boolean(modules.get(r, c)) };
+  recent.set(text, matrix);
+  if (recent.size > RECENT_SYMBOLS) recent.delete(recent.keys().next().value as string);
+  return matrix;
 }
+
+const RECENT_SYMBOLS = 4;
+const recent = new Map<string, QrMatrix>();
 
 /**
  * The symbol as rectangles (x y w h each; one per horizontal run of dark modules) with its top-left corner at (x, y)
