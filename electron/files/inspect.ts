@@ -1,14 +1,14 @@
 /**
  * Pre-checks a stored candidate file: page count, password protection, blank pages, truncation.
  * PDFs are read with pdfjs-dist (legacy build, no worker thread: the build's in-process "fake worker" runs in Node);
- * nothing is rendered and no image is decoded, so a 10 MB scan is inspected in tens of milliseconds.
- * Most of that is not pdf.js but memory: pdf.js takes over the bytes it is given, so each pass needs its own copy of
- * the file, and filling fresh pages costs several milliseconds per 2 MB on a small machine. Hence inspectBytes:
- * no read-back of a file the caller still holds in memory, and a second copy that can be made on the thread pool
- * while the first pass runs.
+ * nothing is rendered and no image is decoded, so a 10 MB scan is inspected in milliseconds.
+ * pdf.js takes over (detaches) the bytes it is given, so a pass works on a copy unless the caller hands its bytes
+ * over; a second pass, the costly part (another copy, parse and garbage), is left for the rare page the bytes
+ * themselves cannot settle (see inspectPdf).
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import type { AcceptedMime } from '../contract/counter';
+import { pageHasContent, type PdfRef } from './pdf-contents';
 
 export type InspectResult =
   | { ok: true; pages: number; warnings: string[] }
@@ -31,18 +31,12 @@ export async function inspectFile(filePath: string, mime: AcceptedMime): Promise
   return inspectBytes(await readAll(filePath), mime, { handOver: true, again: () => readAll(filePath) });
 }
 
-export interface InspectBytesOptions {
-  /**
-   * The caller gives `bytes` away: pdf.js takes them over (it detaches the buffer it is given) for its first pass.
-   * Otherwise `bytes` are only read, and pdf.js works on a copy.
-   */
-  handOver?: boolean;
-  /**
-   * Another private copy of the same content, for the second pdf.js pass when one is needed; it may already be on
-   * its way (a read on the thread pool started before the first pass). Default: a copy of `bytes` made here.
-   */
-  again?: () => Promise<Uint8Array>;
-}
+/**
+ * By default `bytes` are only read: pdf.js works on a copy. With `handOver`, the caller gives `bytes` away: pdf.js
+ * takes them over (it detaches the buffer it is given) for its first pass, and `again` gives another private copy of
+ * the same content should more be needed (a page that pass could not settle).
+ */
+export type InspectBytesOptions = { handOver?: false } | { handOver: true; again: () => Promise<Uint8Array> };
 
 /**
  * Inspects content already in memory (what a caller received as a buffer, or read from the stored file): images are
@@ -52,8 +46,9 @@ export async function inspectBytes(bytes: Uint8Array, mime: AcceptedMime, option
   switch (mime) {
     case 'application/pdf': {
       if (!hasEofMarker(bytes)) return unreadable(MSG_PDF_UNREADABLE);
-      const first = options.handOver ? bytes : new Uint8Array(bytes);
-      return inspectPdf(first, options.again ?? (async () => new Uint8Array(bytes)));
+      return options.handOver
+        ? inspectPdf(bytes, { read: options.again, owned: true })
+        : inspectPdf(new Uint8Array(bytes), { read: async () => bytes, owned: false });
     }
     case 'image/jpeg':
       return inspectJpeg(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -65,7 +60,7 @@ export async function inspectBytes(bytes: Uint8Array, mime: AcceptedMime, option
 /** Loads pdfjs and its in-process worker ahead of the first intake (about 0.2–0.5 s cold). */
 export async function warmUpInspector(): Promise<void> {
   const tiny = Buffer.from(TINY_PDF, 'latin1');
-  await inspectPdf(new Uint8Array(tiny), async () => new Uint8Array(tiny));
+  await inspectPdf(new Uint8Array(tiny), { read: async () => tiny, owned: false });
 }
 
 // ---------- PDF ----------
@@ -84,14 +79,21 @@ function loadPdfjs(): Promise<Pdfjs> {
   return pdfjsLoading;
 }
 
+/** The file's bytes after pdf.js took its first copy: `owned` when they are a private copy it may take over too. */
+interface LaterBytes {
+  read: () => Promise<Uint8Array>;
+  owned: boolean;
+}
+
 /**
- * Two passes, both with `maxImageSize: 0` so that no image is ever decoded (decoding a scanned page costs ~0.3 s):
- * - strict (`stopAtErrors`): an image aborts the page's operator list, which then comes back empty; a page whose
- *   list is non-empty is content (it paints) or blank (it paints nothing);
- * - lenient, only for the pages that came back empty: the image is skipped, the list keeps its save/transform;
- *   a list still empty means the page has no operators at all.
+ * With `maxImageSize: 0` no image is ever decoded (decoding a scanned page costs ~0.3 s):
+ * - the strict pass (`stopAtErrors`): an image stops the page's operator list, which then comes back empty; a page
+ *   whose list is non-empty is content (it paints) or blank (it paints nothing);
+ * - a page that came back empty was stopped (content) or has no operators at all (blank): its content streams are
+ *   read from the bytes (pdf-contents.ts), and only when they cannot be read that way does a lenient pass decide (the
+ *   image is skipped, the list keeps its save/transform; a list still empty means no operators).
  */
-async function inspectPdf(bytes: Uint8Array, reload: () => Promise<Uint8Array>): Promise<InspectResult> {
+async function inspectPdf(bytes: Uint8Array, later: LaterBytes): Promise<InspectResult> {
   const lib = await loadPdfjs();
 
   const strict = await openPdf(lib, bytes, true);
@@ -99,7 +101,7 @@ async function inspectPdf(bytes: Uint8Array, reload: () => Promise<Uint8Array>):
   const doc = strict.doc;
   let pages: number;
   const blank: number[] = [];
-  const ambiguous: number[] = [];
+  const emptied: Array<{ n: number; ref: PdfRef | null }> = [];
   try {
     if ((await doc.getPermissions()) !== null) return { ok: false, code: 'ENCRYPTED', message: MSG_ENCRYPTED };
     pages = doc.numPages;
@@ -108,7 +110,7 @@ async function inspectPdf(bytes: Uint8Array, reload: () => Promise<Uint8Array>):
     for (let n = 1; n <= Math.min(pages, BLANK_CHECK_PAGES); n++) {
       const page = await doc.getPage(n);
       const list = await page.getOperatorList();
-      if (list.fnArray.length === 0) ambiguous.push(n);
+      if (list.fnArray.length === 0) emptied.push({ n, ref: page.ref });
       else if (!paints(list)) blank.push(n);
       page.cleanup();
     }
@@ -118,19 +120,28 @@ async function inspectPdf(bytes: Uint8Array, reload: () => Promise<Uint8Array>):
     await doc.destroy();
   }
 
-  if (ambiguous.length > 0) {
-    const lenient = await openPdf(lib, await reload(), false);
-    if (!lenient.ok) return lenient.result;
-    try {
-      for (const n of ambiguous) {
-        const page = await lenient.doc.getPage(n);
-        if ((await page.getOperatorList()).fnArray.length === 0) blank.push(n);
-        page.cleanup();
+  if (emptied.length > 0) {
+    const raw = await later.read();
+    const ambiguous: number[] = [];
+    for (const { n, ref } of emptied) {
+      const has = ref ? pageHasContent(raw, ref) : null;
+      if (has === null) ambiguous.push(n);
+      else if (!has) blank.push(n);
+    }
+    if (ambiguous.length > 0) {
+      const lenient = await openPdf(lib, later.owned ? raw : new Uint8Array(raw), false);
+      if (!lenient.ok) return lenient.result;
+      try {
+        for (const n of ambiguous) {
+          const page = await lenient.doc.getPage(n);
+          if ((await page.getOperatorList()).fnArray.length === 0) blank.push(n);
+          page.cleanup();
+        }
+      } catch {
+        return unreadable(MSG_PDF_UNREADABLE);
+      } finally {
+        await lenient.doc.destroy();
       }
-    } catch {
-      return unreadable(MSG_PDF_UNREADABLE);
-    } finally {
-      await lenient.doc.destroy();
     }
   }
   blank.sort((a, b) => a - b);

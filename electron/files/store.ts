@@ -134,7 +134,7 @@ export function createFileStore(rootDir: string): FileStore {
 
     const tmpPath = join(tmpDir, `${randomBytes(16).toString('hex')}.part`);
     await mkdir(tmpDir, { recursive: true, mode: 0o700 }); // in case the folder was removed while the desk ran
-    // Read as well as written: a PDF's second pdf.js pass reads its copy back through this handle.
+    // Read as well as written: a streamed file is inspected from what was written.
     let fh: FileHandle | null = await open(tmpPath, 'wx+', 0o600);
     const file = fh;
     // Work on the thread pool that must end before the handle is closed; errors are kept, never left unhandled.
@@ -157,18 +157,14 @@ export function createFileStore(rootDir: string): FileStore {
       if (Buffer.isBuffer(source)) {
         // The write (to the page cache, then chmod and fsync) runs on the thread pool while this thread hashes and
         // inspects the caller's buffer: nothing is read back from the disk.
-        const wrote = writeAll(file, source);
-        durable = settle(wrote.then(() => makeDurable(file)));
+        durable = settle(writeAll(file, source).then(() => makeDurable(file)));
         sha256 = createHash('sha256').update(source).digest('hex');
         size = source.length;
         sniffed = sniffType(source.subarray(0, SNIFF_BYTES));
         opts.onHashed?.(sha256);
         if (sniffed.mime === null) throw new Error('unreachable: checkType accepted a rejected type');
-        // pdf.js takes over what it is given, so its passes get copies and the caller's buffer stays intact. The copy
-        // for a second pass is read back on the thread pool (as soon as the bytes are written) during the first.
-        const again = sniffed.mime === 'application/pdf' ? wrote.then(() => readAt(file, size)) : null;
-        if (again) settle(again);
-        inspecting = inspectBytes(source, sniffed.mime, again ? { again: () => again } : {});
+        // pdf.js takes over what it is given, so it works on a copy and the caller's buffer stays intact.
+        inspecting = inspectBytes(source, sniffed.mime);
       } else {
         const received = await receiveStream(source, file, maxBytes, name);
         if (!received.ok) return received.failure;
@@ -176,13 +172,11 @@ export function createFileStore(rootDir: string): FileStore {
         opts.onHashed?.(sha256);
         if (sniffed.mime === null) throw new Error('unreachable: checkType accepted a rejected type');
         durable = settle(makeDurable(file));
-        // Both pdf.js copies are read at once on the thread pool (the second is often needed: a scanned page).
+        // The bytes read back are pdf.js's to take over; should it need them again, they are read once more.
         const first = readAt(file, size);
-        const again = sniffed.mime === 'application/pdf' ? readAt(file, size) : null;
         settle(first);
-        if (again) settle(again);
         const mime = sniffed.mime;
-        inspecting = first.then((bytes) => inspectBytes(bytes, mime, again ? { handOver: true, again: () => again } : { handOver: true }));
+        inspecting = first.then((bytes) => inspectBytes(bytes, mime, { handOver: true, again: () => readAt(file, size) }));
       }
 
       const inspected = await inspecting;
