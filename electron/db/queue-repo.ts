@@ -39,6 +39,8 @@ export const STALE_STATUSES = [1, 2, 4, 9] as const;
  * a partial index only when the query repeats its condition.
  */
 export const OPEN_STATUSES = [1, 2, 4, 5, 6, 7] as const;
+/** The work states open statuses fall in (migration 003's work_tab: 7, a withdrawal request, is under "closed"). */
+const OPEN_TABS: readonly string[] = ['online', 'new', 'inProgress', 'supplement', 'closed'];
 
 /**
  * A paper dossier accepted at the desk and waiting for its first hand-over to the competent officer (NĐ 118/2025
@@ -93,6 +95,15 @@ function TABS_FOR_FLAG_FILTER(f: RadarFilter): readonly string[] {
   return ALL_TABS;
 }
 
+/**
+ * A flag no dossier of the tab can carry (overdue among the returned), open work in a tab of decided dossiers, or a
+ * field with no procedure: nothing to walk an index for (the WHERE gets a constant 0).
+ */
+function cannotMatch(f: RadarFilter): boolean {
+  if (f.procedureIds !== null && f.procedureIds.length === 0) return true;
+  return f.tab !== null && (!TABS_FOR_FLAG_FILTER(f).includes(f.tab) || (f.openOnly && !OPEN_TABS.includes(f.tab)));
+}
+
 /** WHERE fragments for the filters (each filter adds one AND). */
 function filterSql(f: RadarFilter, params: Param[]): string[] {
   const where: string[] = [];
@@ -100,14 +111,10 @@ function filterSql(f: RadarFilter, params: Param[]): string[] {
     where.push(sql);
     params.push(...values);
   };
-  // A flag no dossier of the tab can carry (overdue among the returned): nothing to walk the tab's index for.
-  if (f.tab !== null && !TABS_FOR_FLAG_FILTER(f).includes(f.tab)) where.push('0');
+  if (cannotMatch(f)) where.push('0');
   if (f.tab !== null) add('d.work_tab = ?', f.tab);
   if (f.status !== null) add('d.status = ?', f.status);
-  if (f.procedureIds !== null) {
-    if (f.procedureIds.length === 0) where.push('0');
-    else add(`d.procedure_id IN (${f.procedureIds.map(() => '?').join(', ')})`, ...f.procedureIds);
-  }
+  if (f.procedureIds?.length) add(`d.procedure_id IN (${f.procedureIds.map(() => '?').join(', ')})`, ...f.procedureIds);
   if (f.channel !== null) add('d.channel = ?', f.channel);
   if (f.assigneeId !== null) add('d.assignee_id = ?', f.assigneeId);
   if (f.receivedFrom !== null) add('d.received_at >= ?', f.receivedFrom);
@@ -134,6 +141,30 @@ const awaitingAcceptanceOnly = (f: RadarFilter): boolean => f.tab === 'online' |
 export function pageKey(f: RadarFilter, order: PageOrder): { col: 'd.received_at' | 'd.due_at'; nullable: boolean } {
   if (order.sort === 'received' || awaitingAcceptanceOnly(f)) return { col: 'd.received_at', nullable: false };
   return { col: 'd.due_at', nullable: true };
+}
+
+/**
+ * The index a plain page names (INDEXED BY) for the shapes the planner gets wrong at 1,000,000 rows (migrations 006,
+ * 007); every other page is left to the planner. Named only when the query holds the terms the index needs (SQLite
+ * refuses a query it cannot answer with the named index): the officer's equality, OPEN_STATUSES and STALE_STATUSES
+ * as filterSql writes them.
+ * - An officer's dossiers without a mark filter: left alone, SQLite walks all of the officer's rows (or the whole
+ *   work state) and checks each, or takes an index in the wrong order and sorts. A mark filter keeps the planner's
+ *   choice: its own partial indexes (running, stale) are smaller than an officer's years of dossiers.
+ * - The stale mark over all work states, newest first: left alone, it reads each status's range and sorts them all.
+ */
+export function namedIndex(f: RadarFilter, key: ReturnType<typeof pageKey>['col']): string | null {
+  const by = key === 'd.received_at' ? 'received' : 'due';
+  // A constant 0 in the WHERE leaves SQLite no loop to run on the named index: it would refuse the query.
+  if (cannotMatch(f)) return null;
+  const marked =
+    f.runningOnly || f.dueBefore !== null || f.dueFrom !== null || f.onlineReceivedBefore !== null || f.staleBefore !== null || f.forwardAcceptedBefore !== null;
+  if (f.assigneeId !== null && !marked) {
+    if (f.tab !== null) return `dossiers_assignee_tab_${by}`;
+    return f.openOnly ? `dossiers_open_assignee_${by}` : `dossiers_assignee_${by}`;
+  }
+  if (f.staleBefore !== null && f.tab === null && f.assigneeId === null && by === 'received') return 'dossiers_stale_received';
+  return null;
 }
 
 /**
@@ -165,11 +196,13 @@ export function queueRepo(db: Db) {
       const desc = order.direction === 'desc';
       const dir = desc ? 'DESC' : 'ASC';
       const cmp = desc ? '<' : '>';
+      const index = namedIndex(f, col);
+      const from = index ? `dossiers d INDEXED BY ${index} ${JOINS}` : FROM;
       const select = (extra: string[], extraParams: Param[], orderBy: string, n: number): RadarDbRow[] => {
         const params: Param[] = [];
         const where = [...filterSql(f, params), ...extra];
         return run(
-          `SELECT ${COLUMNS} FROM ${FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy} LIMIT ?`,
+          `SELECT ${COLUMNS} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy} LIMIT ?`,
           [...params, ...extraParams, n],
         );
       };

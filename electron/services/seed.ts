@@ -47,6 +47,13 @@ const SECONDARY_INDEXES = {
         WHERE assignee_id IS NOT NULL AND status IN (1, 2, 4, 5, 6, 7)`,
   dossiers_open_assignee_received: `CREATE INDEX dossiers_open_assignee_received ON dossiers (assignee_id, received_at, id)
         WHERE assignee_id IS NOT NULL AND status IN (1, 2, 4, 5, 6, 7)`,
+  // Migration 007, word for word.
+  dossiers_assignee_tab_received:
+    'CREATE INDEX dossiers_assignee_tab_received ON dossiers (assignee_id, work_tab, received_at, id) WHERE assignee_id IS NOT NULL',
+  dossiers_assignee_tab_due:
+    'CREATE INDEX dossiers_assignee_tab_due ON dossiers (assignee_id, work_tab, due_at, id) WHERE assignee_id IS NOT NULL',
+  dossiers_assignee_due: 'CREATE INDEX dossiers_assignee_due ON dossiers (assignee_id, due_at, id) WHERE assignee_id IS NOT NULL',
+  dossiers_stale_received: 'CREATE INDEX dossiers_stale_received ON dossiers (received_at, id, updated_at) WHERE status IN (1, 2, 4, 9)',
 };
 
 const MERGER = Date.UTC(2025, 6, 1) - 7 * 3600_000;

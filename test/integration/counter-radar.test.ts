@@ -665,6 +665,49 @@ describe('G. queue radar', () => {
       expectPlans(() => repo.page({ ...none, assigneeId: 1 }, { sort: 'received', direction: 'desc' }, { key: Date.now(), id: 1e9 }, 50), [
         new RegExp(`^dated: ${INDEX} dossiers_assignee_received \\(assignee_id=\\? AND \\(?received_at`),
       ]);
+      // An officer in one work state, and an officer by due date (migration 007, named by the repository): the
+      // officer and the state are one index range, never all of the officer's years of dossiers.
+      expectPlans(() => repo.page({ ...none, assigneeId: 1, tab: 'returned' }, { sort: 'received', direction: 'desc' }, null, 50), [
+        new RegExp(`^dated: ${INDEX} dossiers_assignee_tab_received \\(assignee_id=\\? AND work_tab=\\?\\)`),
+      ]);
+      expectPlans(() => repo.page({ ...none, assigneeId: 1, tab: 'inProgress' }, { sort: 'due', direction: 'asc' }, { key: 1, id: 1 }, 50), [
+        new RegExp(`^dated: ${INDEX} dossiers_assignee_tab_due \\(assignee_id=\\? AND work_tab=\\? AND \\(?due_at`),
+        new RegExp(`^undated: ${INDEX} dossiers_assignee_tab_due \\(assignee_id=\\? AND work_tab=\\? AND due_at=\\?\\)`),
+      ]);
+      expectPlans(() => repo.page({ ...none, assigneeId: 1 }, { sort: 'due', direction: 'desc' }, null, 50), [
+        new RegExp(`^dated: ${INDEX} dossiers_assignee_due \\(assignee_id=\\? AND due_at>\\?\\)`),
+        new RegExp(`^undated: ${INDEX} dossiers_assignee_due \\(assignee_id=\\? AND due_at=\\?\\)`),
+      ]);
+      // The stale mark over all work states: a walk of its own partial index (only the statuses a dossier can hang in),
+      // newest first, with the last movement read from the index; never a sort.
+      const stale = plans(() => repo.page({ ...none, staleBefore: Date.now() }, { sort: 'received', direction: 'desc' }, null, 50));
+      expect(stale).toHaveLength(1);
+      expect(stale[0]).toMatch(/^dated: SCAN d USING INDEX dossiers_stale_received \|/);
+      expect(stale[0]).not.toMatch(/TEMP B-TREE/);
+
+      // Every combination the radar can send runs: a named index never meets a query SQLite cannot answer with it.
+      const now = Date.now();
+      const marks: Array<Partial<RadarFilter>> = [
+        {},
+        { runningOnly: true, dueBefore: now },
+        { runningOnly: true, dueFrom: now, dueBefore: now + 86_400_000 },
+        { onlineReceivedBefore: now },
+        { staleBefore: now },
+        { forwardAcceptedBefore: now },
+      ];
+      let combinations = 0;
+      for (const tab of [null, ...QUEUE_TABS.filter((t): t is Exclude<QueueTab, 'all'> => t !== 'all')])
+        for (const assigneeId of [null, 1])
+          for (const openOnly of [false, true])
+            for (const procedureIds of [null, [], ['x']])
+              for (const mark of marks)
+                for (const sort of ['received', 'due'] as const)
+                  for (const after of [null, { key: 1, id: 1 }, { key: null, id: 1e9 }]) {
+                    const f = { ...none, tab, assigneeId, openOnly, procedureIds, ...mark };
+                    expect(() => repo.page(f, { sort, direction: combinations % 2 ? 'asc' : 'desc' }, after, 10), JSON.stringify(f)).not.toThrow();
+                    combinations++;
+                  }
+      expect(combinations).toBe(8 * 2 * 2 * 3 * 6 * 2 * 3);
     } finally {
       ro.close();
     }

@@ -263,10 +263,8 @@ describe('migration 006 (the officer filter and "Việc của tôi" by index)', 
     rows.forEach(([status, due, assignee], i) => add.run(`X-${i}`, status, i, due, assignee));
     v5.close();
 
-    const db = openDatabase(dir, { now: new Date('2026-11-24T00:00:00Z') });
-    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    expect(LATEST_VERSION).toBe(6);
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    const db = openDatabase(dir, { now: new Date('2026-11-24T00:00:00Z'), migrations: MIGRATIONS.slice(0, 6) });
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
     const indexes = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers' AND name LIKE '%assignee%' ORDER BY name`).pluck().all();
     expect(indexes).toEqual(['dossiers_assignee_received', 'dossiers_open_assignee_due', 'dossiers_open_assignee_received']);
     // The specialist's open work, nearest deadline first, straight from the partial index (no sort, no table scan).
@@ -281,5 +279,39 @@ describe('migration 006 (the officer filter and "Việc của tôi" by index)', 
     expect(db.prepare(`SELECT count(*) FROM dossiers INDEXED BY dossiers_open_assignee_due WHERE assignee_id > 0 AND status IN (1, 2, 4, 5, 6, 7)`).pluck().get()).toBe(5);
     db.close();
     expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([expect.stringMatching(/^desk-v5-/)]);
+  });
+});
+
+describe('migration 007 (the radar shapes the planner got wrong at 1M)', () => {
+  it('upgrades a v6 database: an officer by work state and by due date, and the stale statuses by reception', () => {
+    const dir = tempDir();
+    const v6 = openDatabase(dir, { migrations: MIGRATIONS.slice(0, 6) });
+    v6.exec(`INSERT INTO agency_settings VALUES (1,'000.00.16.H56','a','b','c','d','16561','','','',0);
+             INSERT INTO officers (id, full_name, title, role, active, created_at) VALUES (1, 'Lê Thị Hoa', 'Công chức', 'admin', 1, 0);
+             INSERT INTO procedures (id, code, name, field, working_days, same_day_cutoff, time_limit_text, fee_text,
+               components_json, catalogue_version) VALUES ('p', NULL, 'P', 'F', 0, '15:00', 't', 'f', '[]', 'v');`);
+    const add = v6.prepare(`INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name,
+      name_folded, id_kind, id_number, phone, email, address, received_at, due_at, updated_at, assignee_id)
+      VALUES (?, 1, 'p', 1, ?, 'A', 'a', 'cccd', '038196001234', '', '', '', ?, ?, 5, ?)`);
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].forEach((status, i) => add.run(`X-${i}`, status, i, status === 1 ? null : 100 + i, status === 3 ? null : 1));
+    v6.close();
+
+    const db = openDatabase(dir, { now: new Date('2026-11-25T00:00:00Z') });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(LATEST_VERSION).toBe(7);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name IN
+      ('dossiers_assignee_tab_received', 'dossiers_assignee_tab_due', 'dossiers_assignee_due', 'dossiers_stale_received') ORDER BY name`).pluck().all();
+    expect(names).toEqual(['dossiers_assignee_due', 'dossiers_assignee_tab_due', 'dossiers_assignee_tab_received', 'dossiers_stale_received']);
+    // The officer's returned dossiers: one range of the index, in reception order, no sort.
+    const returned = `SELECT code FROM dossiers INDEXED BY dossiers_assignee_tab_received WHERE assignee_id = ? AND work_tab = 'returned' ORDER BY received_at DESC, id DESC`;
+    expect(db.prepare(returned).pluck().all(1)).toEqual(['X-9']);
+    // Only the statuses a dossier can hang in (1, 2, 4, 9) are in the stale index.
+    const stale = db.prepare(`SELECT code FROM dossiers INDEXED BY dossiers_stale_received WHERE status IN (1, 2, 4, 9) AND updated_at < 10 ORDER BY received_at DESC, id DESC`);
+    expect(stale.pluck().all()).toEqual(['X-8', 'X-3', 'X-1', 'X-0']);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT code FROM dossiers INDEXED BY dossiers_stale_received WHERE status IN (1, 2, 4, 9) AND updated_at < 10 ORDER BY received_at DESC, id DESC`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    db.close();
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([expect.stringMatching(/^desk-v6-/)]);
   });
 });
