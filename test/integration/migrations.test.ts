@@ -244,18 +244,26 @@ describe('migration 005 (officer accounts, finishing scored once, post)', () => 
   });
 });
 
+/**
+ * A v5+ database with an agency, its administrator (officer 1) and one procedure; the statement that adds a dossier
+ * (code, status, received, due, assignee), last moved at 5.
+ */
+function assignedDossiers(db: Database.Database) {
+  db.exec(`INSERT INTO agency_settings VALUES (1,'000.00.16.H56','a','b','c','d','16561','','','',0);
+           INSERT INTO officers (id, full_name, title, role, active, created_at) VALUES (1, 'Lê Thị Hoa', 'Công chức', 'admin', 1, 0);
+           INSERT INTO procedures (id, code, name, field, working_days, same_day_cutoff, time_limit_text, fee_text,
+             components_json, catalogue_version) VALUES ('p', NULL, 'P', 'F', 0, '15:00', 't', 'f', '[]', 'v');`);
+  return db.prepare(`INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name,
+    name_folded, id_kind, id_number, phone, email, address, received_at, due_at, updated_at, assignee_id)
+    VALUES (?, 1, 'p', 1, ?, 'A', 'a', 'cccd', '038196001234', '', '', '', ?, ?, 5, ?)`);
+}
+
 describe('migration 006 (the officer filter and "Việc của tôi" by index)', () => {
   it('upgrades a v5 database: indexes by assignee, the open-work ones holding only open dossiers', () => {
     const dir = tempDir();
     const v5 = openDatabase(dir, { migrations: MIGRATIONS.slice(0, 5) });
-    v5.exec(`INSERT INTO agency_settings VALUES (1,'000.00.16.H56','a','b','c','d','16561','','','',0);
-             INSERT INTO officers (id, full_name, title, role, active, created_at) VALUES (1, 'Lê Thị Hoa', 'Công chức', 'admin', 1, 0),
-               (2, 'Trần Văn Tư', 'Công chức', 'specialist', 1, 0);
-             INSERT INTO procedures (id, code, name, field, working_days, same_day_cutoff, time_limit_text, fee_text,
-               components_json, catalogue_version) VALUES ('p', NULL, 'P', 'F', 0, '15:00', 't', 'f', '[]', 'v');`);
-    const add = v5.prepare(`INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name,
-      name_folded, id_kind, id_number, phone, email, address, received_at, due_at, updated_at, assignee_id)
-      VALUES (?, 1, 'p', 1, ?, 'A', 'a', 'cccd', '038196001234', '', '', '', ?, ?, 5, ?)`);
+    const add = assignedDossiers(v5);
+    v5.exec(`INSERT INTO officers (id, full_name, title, role, active, created_at) VALUES (2, 'Trần Văn Tư', 'Công chức', 'specialist', 1, 0)`);
     // status, due, assignee
     const rows: Array<[number, number | null, number | null]> = [
       [1, null, null], [2, 300, 1], [4, 200, 2], [5, 100, 2], [6, 400, 2], [7, 500, 2], [3, null, null], [8, 50, 2], [9, 60, 2], [10, 70, 2],
@@ -286,13 +294,7 @@ describe('migration 007 (the radar shapes the planner got wrong at 1M)', () => {
   it('upgrades a v6 database: an officer by work state and by due date, and the stale statuses by reception', () => {
     const dir = tempDir();
     const v6 = openDatabase(dir, { migrations: MIGRATIONS.slice(0, 6) });
-    v6.exec(`INSERT INTO agency_settings VALUES (1,'000.00.16.H56','a','b','c','d','16561','','','',0);
-             INSERT INTO officers (id, full_name, title, role, active, created_at) VALUES (1, 'Lê Thị Hoa', 'Công chức', 'admin', 1, 0);
-             INSERT INTO procedures (id, code, name, field, working_days, same_day_cutoff, time_limit_text, fee_text,
-               components_json, catalogue_version) VALUES ('p', NULL, 'P', 'F', 0, '15:00', 't', 'f', '[]', 'v');`);
-    const add = v6.prepare(`INSERT INTO dossiers (code, agency_settings_id, procedure_id, channel, status, applicant_name,
-      name_folded, id_kind, id_number, phone, email, address, received_at, due_at, updated_at, assignee_id)
-      VALUES (?, 1, 'p', 1, ?, 'A', 'a', 'cccd', '038196001234', '', '', '', ?, ?, 5, ?)`);
+    const add = assignedDossiers(v6);
     [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].forEach((status, i) => add.run(`X-${i}`, status, i, status === 1 ? null : 100 + i, status === 3 ? null : 1));
     v6.close();
 
