@@ -3,12 +3,12 @@
  * PDFs are read with pdfjs-dist (legacy build, no worker thread: the build's in-process "fake worker" runs in Node);
  * nothing is rendered and no image is decoded, so a 10 MB scan is inspected in milliseconds.
  * pdf.js takes over (detaches) the bytes it is given, so a pass works on a copy unless the caller hands its bytes
- * over; a second pass, the costly part (another copy, parse and garbage), is left for the rare page the bytes
- * themselves cannot settle (see inspectPdf).
+ * over; a second pass, the costly part (another copy, parse and garbage), is left for the rare page whose bytes do
+ * not show that it draws (see inspectPdf).
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import type { AcceptedMime } from '../contract/counter';
-import { pageHasContent, type PdfRef } from './pdf-contents';
+import { showsContent, type PdfRef } from './pdf-contents';
 
 export type InspectResult =
   | { ok: true; pages: number; warnings: string[] }
@@ -89,9 +89,10 @@ interface LaterBytes {
  * With `maxImageSize: 0` no image is ever decoded (decoding a scanned page costs ~0.3 s):
  * - the strict pass (`stopAtErrors`): an image stops the page's operator list, which then comes back empty; a page
  *   whose list is non-empty is content (it paints) or blank (it paints nothing);
- * - a page that came back empty was stopped (content) or has no operators at all (blank): its content streams are
- *   read from the bytes (pdf-contents.ts), and only when they cannot be read that way does a lenient pass decide (the
- *   image is skipped, the list keeps its save/transform; a list still empty means no operators).
+ * - a page that came back empty was stopped (content) or has no operators at all (blank): when the bytes show an
+ *   operator in its content streams (pdf-contents.ts: a scanned page's `q … cm /Im0 Do Q`), it was stopped; otherwise
+ *   a lenient pass decides (the image is skipped, the list keeps its save/transform; a list still empty means no
+ *   operators). Blank pages are rare, so the lenient pass, a second copy and parse of the file, mostly is not run.
  */
 async function inspectPdf(bytes: Uint8Array, later: LaterBytes): Promise<InspectResult> {
   const lib = await loadPdfjs();
@@ -122,12 +123,7 @@ async function inspectPdf(bytes: Uint8Array, later: LaterBytes): Promise<Inspect
 
   if (emptied.length > 0) {
     const raw = await later.read();
-    const ambiguous: number[] = [];
-    for (const { n, ref } of emptied) {
-      const has = ref ? pageHasContent(raw, ref) : null;
-      if (has === null) ambiguous.push(n);
-      else if (!has) blank.push(n);
-    }
+    const ambiguous = emptied.filter(({ ref }) => !ref || !showsContent(raw, ref)).map(({ n }) => n);
     if (ambiguous.length > 0) {
       const lenient = await openPdf(lib, later.owned ? raw : new Uint8Array(raw), false);
       if (!lenient.ok) return lenient.result;

@@ -1,14 +1,15 @@
 /**
- * Whether a PDF page has anything in its content streams, read straight from the file's bytes.
+ * Whether the bytes of a PDF show that a page draws something, read straight from the file.
  *
  * The inspector needs this for one case only. pdf.js's strict pass stops a page at its first image (images are never
  * decoded), and a stopped page comes back with no operators, exactly like a page that has none. Asking pdf.js again
  * in lenient mode tells them apart but costs a second document (a copy of the file, a parse, garbage): most of the
  * time of an intake with scans. A scanned page's content is a few bytes (`q … cm /Im0 Do Q`) that can be read here.
  *
- * Only plain files are answered: the page and its content streams written as ordinary objects (not inside a
- * compressed object stream), a direct /Length, no filter or FlateDecode. Anything else is `null`, and the inspector
- * asks pdf.js.
+ * One-sided on purpose: `true` only when the page and its content streams are written plainly (ordinary objects, a
+ * direct /Length that ends at `endstream`, no filter or FlateDecode) and a stream holds an operator; anything else,
+ * an empty page included, is `false` = "the bytes do not tell", and pdf.js decides. A mistake here can only hide a
+ * blank-page warning, never raise one on a page that draws.
  */
 import { inflateSync } from 'node:zlib';
 
@@ -22,50 +23,47 @@ const MAX_DICT = 64 * 1024;
 /** A scanned page's content inflates to a few hundred bytes; more than this is not read here. */
 const MAX_CONTENT = 1024 * 1024;
 
-/**
- * true: the page's content streams hold an operator or operand (not only white space and comments); false: the
- * page has no content stream or only empty ones; null: cannot be told from the bytes.
- */
-export function pageHasContent(raw: Uint8Array, page: PdfRef): boolean | null {
+/** True when page `ref`'s content streams, read from the bytes, hold an operator or operand (see above). */
+export function showsContent(raw: Uint8Array, page: PdfRef): boolean {
   const buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  const dict = objectAt(buf, page)?.dict;
-  if (dict === undefined || !/\/Type\s*\/Page(?![A-Za-z])/.test(dict)) return null;
-  const contents = /\/Contents(?![A-Za-z])\s*(?:(\d+)\s+(\d+)\s+R|\[([^\]]*)\])?/.exec(dict);
+  // Encrypted streams are not readable here (pdf.js refuses such files anyway).
+  if (buf.includes('/Encrypt', 0, 'latin1')) return false;
+  const found = objectAt(buf, page);
+  if (!found || found.streamAt !== null) return false;
+  const dict = found.dict.trim();
+  // A whole dictionary (not cut at a "stream" or "endobj" inside a string), no #-escaped names, a page.
+  if (!dict.startsWith('<<') || !dict.endsWith('>>') || dict.includes('#') || !/\/Type\s*\/Page(?![A-Za-z])/.test(dict)) return false;
+  const contents = /\/Contents\s*(?:(\d+)\s+(\d+)\s+R|\[([^\]%]*)\])/.exec(dict);
   if (!contents) return false;
-  const refs = contents[3] !== undefined ? [...contents[3].matchAll(/(\d+)\s+(\d+)\s+R/g)] : contents[1] !== undefined ? [contents] : null;
-  if (!refs) return null;
-  let any = false;
-  for (const m of refs) {
-    const has = streamHasContent(buf, { num: Number(m[1]), gen: Number(m[2]) });
-    if (has === null) return null;
-    any ||= has;
-  }
-  return any;
+  const refs = contents[3] !== undefined ? [...contents[3].matchAll(/(\d+)\s+(\d+)\s+R/g)] : [contents];
+  return refs.some((m) => streamShowsContent(buf, { num: Number(m[1]), gen: Number(m[2]) }));
 }
 
-function streamHasContent(buf: Buffer, ref: PdfRef): boolean | null {
+function streamShowsContent(buf: Buffer, ref: PdfRef): boolean {
   const found = objectAt(buf, ref);
-  if (!found || found.streamAt === null) return null;
+  if (!found || found.streamAt === null) return false;
   const { dict, streamAt } = found;
-  const length = /\/Length\s+(\d+)(\s+\d+\s+R)?/.exec(dict);
-  if (!length || length[2] !== undefined || /\/DecodeParms|\/DP(?![A-Za-z])/.test(dict)) return null;
+  const length = /\/Length\s+(\d+)(\s+\d+\s+R)?(?![\d.])/.exec(dict);
+  if (!length || length[2] !== undefined || /\/DecodeParms|\/DP(?![A-Za-z])|#/.test(dict)) return false;
   // No filter, or FlateDecode alone (also as a one-element array); a chain of filters or any other is not read here.
   const filter = /\/Filter\s*(?:\/([A-Za-z0-9]+)|\[\s*(?:\/([A-Za-z0-9]+)\s*)?\])/.exec(dict);
-  if (/\/Filter(?![A-Za-z])/.test(dict) && !filter) return null;
+  if (/\/Filter(?![A-Za-z])/.test(dict) && !filter) return false;
   const filterName = filter ? (filter[1] ?? filter[2] ?? null) : null;
-  if (filterName !== null && filterName !== 'FlateDecode' && filterName !== 'Fl') return null;
-  // The data starts after "stream" and its end of line (CR LF or LF).
+  if (filterName !== null && filterName !== 'FlateDecode' && filterName !== 'Fl') return false;
+  // The data starts after "stream" and its end of line (CR LF or LF), and /Length bytes later comes "endstream".
   let start = streamAt + 'stream'.length;
   if (buf[start] === 0x0d) start++;
   if (buf[start] === 0x0a) start++;
   const end = start + Number(length[1]);
-  if (end > buf.length) return null;
+  let after = end;
+  while (after < buf.length && isWhite(buf[after]!) && after < end + 4) after++;
+  if (buf.toString('latin1', after, after + 'endstream'.length) !== 'endstream') return false;
   let data = buf.subarray(start, end);
   if (filterName !== null) {
     try {
       data = inflateSync(data, { maxOutputLength: MAX_CONTENT });
     } catch {
-      return null;
+      return false;
     }
   }
   return hasToken(data);

@@ -258,6 +258,10 @@ export function seedDossiers(config: DeskConfig, options: SeedOptions): SeedRepo
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
     };
   } finally {
+    // After a failed load too: the radar names some of these indexes (queue-repo namedIndex) and refuses to run
+    // without them, where it would only have been slow.
+    const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`);
+    for (const [name, sql] of Object.entries(SECONDARY_INDEXES)) if (!exists.get(name)) db.exec(sql);
     db.close();
   }
 }

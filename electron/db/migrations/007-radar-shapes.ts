@@ -4,8 +4,8 @@ import type { Migration } from './types';
  * Two radar shapes the planner could not answer from the indexes before, each slow only at the scale the desk is
  * built for (1,000,000 dossiers): the queue names these indexes itself (queue-repo `namedIndex`).
  * - One officer's dossiers, newest first or by due date: without the work state in the index, an officer with years
- *   of dossiers and none in a state had all of them walked (~80 ms) to find nothing; by due date there was no index
- *   starting with the officer at all (up to ~450 ms).
+ *   of dossiers and none in a state had all of them walked (~80 ms) to find nothing; by due date only open work had an
+ *   index starting with the officer (migration 006), all of an officer's dossiers up to ~450 ms.
  * - The stale mark ("hồ sơ treo") over all work states, newest first: only the statuses a dossier can hang in, with
  *   the last movement beside the reception time, so the walk skips the recent ones without reading the table.
  *   Its WHERE repeats queue-repo STALE_STATUSES literally (SQLite matches a partial index by its terms).

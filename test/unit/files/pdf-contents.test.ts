@@ -5,7 +5,7 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectFile, warmUpInspector } from '../../../electron/files';
 import { blankPageWarning } from '../../../electron/files/inspect';
-import { pageHasContent } from '../../../electron/files/pdf-contents';
+import { showsContent } from '../../../electron/files/pdf-contents';
 import * as fx from './fixtures';
 
 const page = (num: number) => ({ num, gen: 0 });
@@ -18,78 +18,99 @@ const streamObj = (content: Buffer | string, dict = '') => {
   const data = typeof content === 'string' ? Buffer.from(content, 'latin1') : content;
   return `<< /Length ${data.length} ${dict}>>\nstream\n${data.toString('latin1')}\nendstream`;
 };
+const DRAW = 'q 100 0 0 100 0 0 cm /Im0 Do Q';
+const RESOURCES = '/Resources << /XObject << /Im0 9 0 R >> >>';
 /** A 2×2 grey image XObject, for pages that paint an image. */
-const image = '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x80\x80\x80\x80\nendstream';
+const IMAGE = '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x80\x80\x80\x80\nendstream';
 
-describe('pageHasContent: a page read straight from the bytes', () => {
-  it('says a scanned page drawn by pdfkit (compressed content) has content, and a page with no contents has none', async () => {
+describe('showsContent: a page that draws, read straight from the bytes', () => {
+  it('sees the content of scanned pages drawn by pdfkit (compressed) and of plain, arrayed and updated streams', async () => {
     const pdf = await fx.pdfkitPdf([fx.imagePage(fx.jpeg(64, 64)), fx.textPage('Trang 2')]);
-    // pdfkit writes the page tree as 1: catalog … the page objects are found by their "Type /Page"
     const refs = [...pdf.toString('latin1').matchAll(/(\d+) 0 obj\s*<<[^>]*\/Type \/Page\b/g)].map((m) => page(Number(m[1])));
     expect(refs).toHaveLength(2);
-    for (const ref of refs) expect(pageHasContent(pdf, ref)).toBe(true);
+    for (const ref of refs) expect(showsContent(pdf, ref)).toBe(true);
 
-    const noContents = fx.rawPdf([...catalog([3]), pageDict('')]);
-    expect(pageHasContent(noContents, page(3))).toBe(false);
+    const plain = fx.rawPdf([
+      ...catalog([3, 4, 5]),
+      pageDict('/Contents 6 0 R'),
+      pageDict('/Contents [7 0 R 6 0 R]'),
+      pageDict('/Contents 8 0 R'),
+      streamObj(`% một chú thích\n${DRAW}`),
+      streamObj('  \r\n'),
+      streamObj(deflateSync(Buffer.from(DRAW)), '/Filter [/FlateDecode] '),
+    ]);
+    expect([3, 4, 5].map((n) => showsContent(plain, page(n)))).toEqual([true, true, true]);
   });
 
-  it('reads empty, white-space and comment-only streams as no content, plain or FlateDecode, one stream or an array', () => {
-    const empty = deflateSync(Buffer.alloc(0));
+  it('does not tell (false) for a page with nothing: no contents, empty, white-space or comment-only streams', () => {
     const pdf = fx.rawPdf([
       ...catalog([3, 4, 5, 6, 7]),
+      pageDict(''),
       pageDict('/Contents 8 0 R'),
       pageDict('/Contents [9 0 R 10 0 R]'),
       pageDict('/Contents 11 0 R'),
-      pageDict('/Contents [8 0 R 12 0 R]'),
-      pageDict('/Contents 13 0 R'),
+      pageDict('/Contents 12 0 R'),
       streamObj(''),
       streamObj('  \r\n\t'),
       streamObj('% chỉ có chú thích\n%và thêm một dòng'),
-      streamObj(empty, '/Filter /FlateDecode '),
-      streamObj(deflateSync(Buffer.from('q 0.5 g 0 0 10 10 re f Q')), '/Filter [/FlateDecode] '),
-      streamObj('% comment\n0 0 m'),
+      streamObj(deflateSync(Buffer.alloc(0)), '/Filter /FlateDecode '),
+      streamObj(deflateSync(Buffer.from('  % x\n')), '/Filter /Fl '),
     ]);
-    expect([3, 4, 5, 6, 7].map((n) => pageHasContent(pdf, page(n)))).toEqual([false, false, false, true, true]);
+    expect([3, 4, 5, 6, 7].map((n) => showsContent(pdf, page(n)))).toEqual([false, false, false, false, false]);
   });
 
-  it('cannot tell (null) an indirect /Length, another filter, a filter chain, predictor parameters or a missing object', () => {
+  it('does not tell (false) for content it cannot read plainly, leaving it to pdf.js', () => {
     const pdf = fx.rawPdf([
-      ...catalog([3, 4, 5, 6, 7]),
-      pageDict('/Contents 8 0 R'),
-      pageDict('/Contents 9 0 R'),
-      pageDict('/Contents 10 0 R'),
-      pageDict('/Contents 11 0 R'),
-      pageDict('/Contents 99 0 R'),
-      '<< /Length 12 0 R >>\nstream\nq Q\nendstream',
-      streamObj('q Q', '/Filter /ASCIIHexDecode '),
-      streamObj('q Q', '/Filter [/ASCII85Decode /FlateDecode] '),
-      streamObj(deflateSync(Buffer.from('q Q')), '/Filter /FlateDecode /DecodeParms << /Predictor 12 >> '),
+      ...catalog([3, 4, 5, 6, 7, 8, 9, 10]),
+      pageDict('/Contents 11 0 R'), // indirect /Length
+      pageDict('/Contents 12 0 R'), // another filter
+      pageDict('/Contents 13 0 R'), // a chain of filters
+      pageDict('/Contents 14 0 R'), // predictor parameters
+      pageDict('/Contents 99 0 R'), // no such object (inside an object stream, say)
+      pageDict('/Contents 15 0 R'), // broken zlib
+      pageDict('/Contents 16 0 R'), // a /Length that does not end at endstream
+      '<< /Type /Page /Parent 2 0 R /Cont#65nts 17 0 R >>', // an escaped name
+      '<< /Length 18 0 R >>\nstream\nq Q\nendstream',
+      streamObj('71 20 51', '/Filter /ASCIIHexDecode '),
+      streamObj(DRAW, '/Filter [/ASCII85Decode /FlateDecode] '),
+      streamObj(deflateSync(Buffer.from(DRAW)), '/Filter /FlateDecode /DecodeParms << /Predictor 12 >> '),
+      streamObj('not zlib at all', '/Filter /FlateDecode '),
+      `<< /Length 0 >>\nstream\n${DRAW}\nendstream`,
+      streamObj(DRAW),
       '3',
     ]);
-    expect([3, 4, 5, 6, 7].map((n) => pageHasContent(pdf, page(n)))).toEqual([null, null, null, null, null]);
-    // not a page at all: the catalog
-    expect(pageHasContent(pdf, page(1))).toBeNull();
-    // a broken compressed stream
-    const broken = fx.rawPdf([...catalog([3]), pageDict('/Contents 4 0 R'), streamObj('not zlib', '/Filter /FlateDecode ')]);
-    expect(pageHasContent(broken, page(3))).toBeNull();
+    expect([3, 4, 5, 6, 7, 8, 9, 10].map((n) => showsContent(pdf, page(n)))).toEqual(Array(8).fill(false));
+    // not a page: the catalog and the page tree
+    expect(showsContent(pdf, page(1))).toBe(false);
+    expect(showsContent(pdf, page(2))).toBe(false);
   });
 
-  it('finds object 2, not the end of object 12, and the last definition after an incremental update', () => {
-    const bodies = [...catalog([3])];
-    bodies.push(pageDict('/Contents 12 0 R'));
+  it('is not fooled by "stream" or "endobj" in a string of the page, object 12 for object 2, or an encrypted file', () => {
+    const pdf = fx.rawPdf([
+      ...catalog([3, 4]),
+      pageDict('/PieceInfo << /App << /Private (upstream) >> >> /Contents 5 0 R'),
+      pageDict('/Annots [<< /Subtype /Text /T (endobj) >>] /Contents 5 0 R'),
+      streamObj(DRAW),
+    ]);
+    expect(showsContent(pdf, page(3))).toBe(false);
+    expect(showsContent(pdf, page(4))).toBe(false);
+
+    const bodies = [...catalog([3]), pageDict('/Contents 12 0 R')];
     while (bodies.length < 11) bodies.push('null');
-    bodies.push(streamObj(''));
-    const pdf = fx.rawPdf(bodies);
-    expect(pageHasContent(pdf, page(3))).toBe(false);
-    // "2 0 obj" is also the tail of "12 0 obj": object 2 is the page tree, not a page
-    expect(pageHasContent(pdf, page(2))).toBeNull();
-    // an update appends a new version of the page with content
-    const updated = Buffer.concat([pdf, Buffer.from(`3 0 obj\n${pageDict('/Contents 13 0 R')}\nendobj\n13 0 obj\n${streamObj('0 0 m 10 10 l S')}\nendobj\n`, 'latin1')]);
-    expect(pageHasContent(updated, page(3))).toBe(true);
+    bodies.push(streamObj(DRAW));
+    const twelve = fx.rawPdf(bodies);
+    expect(showsContent(twelve, page(3))).toBe(true);
+    expect(showsContent(twelve, page(2))).toBe(false); // "2 0 obj" is also the tail of "12 0 obj"
+    // an update appends a new version of the page: the last one is read
+    const updated = Buffer.concat([twelve, Buffer.from(`3 0 obj\n${pageDict('/Contents 13 0 R')}\nendobj\n13 0 obj\n${streamObj('')}\nendobj\n`, 'latin1')]);
+    expect(showsContent(updated, page(3))).toBe(false);
+
+    const encrypted = Buffer.from(twelve.toString('latin1').replace('/Root 1 0 R', '/Root 1 0 R /Encrypt 4 0 R'), 'latin1');
+    expect(showsContent(encrypted, page(3))).toBe(false);
   });
 });
 
-describe('inspectFile: the blank check without and with a second pdf.js pass', () => {
+describe('inspectFile: the blank check, settled from the bytes or by a second pdf.js pass', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pdf-contents-'));
@@ -102,33 +123,37 @@ describe('inspectFile: the blank check without and with a second pdf.js pass', (
     return inspectFile(path, 'application/pdf');
   };
 
-  it('settles image pages and empty pages from the bytes, and asks pdf.js again when the bytes cannot tell', async () => {
-    const resources = '/Resources << /XObject << /Im0 9 0 R >> >>';
-    const readable = fx.rawPdf([
+  it('warns about empty pages only, whether the image pages are read from the bytes or only pdf.js can tell', async () => {
+    const plain = fx.rawPdf([
       ...catalog([3, 4, 5]),
-      pageDict(`${resources} /Contents 6 0 R`),
+      pageDict(`${RESOURCES} /Contents 6 0 R`),
       pageDict('/Contents 7 0 R'),
       pageDict(''),
-      streamObj('q 100 0 0 100 0 0 cm /Im0 Do Q'),
+      streamObj(DRAW),
       streamObj(''),
       'null',
-      image,
+      IMAGE,
     ]);
-    expect(await inspect(readable, 'a.pdf')).toEqual({ ok: true, pages: 3, warnings: [blankPageWarning(2), blankPageWarning(3)] });
+    expect(await inspect(plain, 'a.pdf')).toEqual({ ok: true, pages: 3, warnings: [blankPageWarning(2), blankPageWarning(3)] });
 
-    // the same pages with indirect lengths: only pdf.js's lenient pass can tell the image page from the empty one
-    const indirect = fx.rawPdf([
-      ...catalog([3, 4]),
-      pageDict(`${resources} /Contents 6 0 R`),
-      pageDict('/Contents 7 0 R'),
+    // Image pages the bytes do not settle (indirect /Length, a string holding "stream" before /Contents, a /Length
+    // that does not end at endstream): pdf.js's lenient pass finds them drawing, and the empty page is still blank.
+    const unplain = fx.rawPdf([
+      ...catalog([3, 4, 5, 6]),
+      pageDict(`${RESOURCES} /Contents 10 0 R`),
+      pageDict(`/PieceInfo << /App << /Private (upstream) >> >> ${RESOURCES} /Contents 12 0 R`),
+      pageDict(`${RESOURCES} /Contents 13 0 R`),
+      pageDict('/Contents 14 0 R'),
       'null',
-      '<< /Length 10 0 R >>\nstream\nq 100 0 0 100 0 0 cm /Im0 Do Q\nendstream',
-      '<< /Length 11 0 R >>\nstream\n\nendstream',
       'null',
-      image,
-      '30',
+      IMAGE,
+      `<< /Length 11 0 R >>\nstream\n${DRAW}\nendstream`,
+      String(DRAW.length),
+      streamObj(DRAW),
+      `<< /Length 3 >>\nstream\n${DRAW}\nendstream`,
+      '<< /Length 15 0 R >>\nstream\n\nendstream',
       '0',
     ]);
-    expect(await inspect(indirect, 'b.pdf')).toEqual({ ok: true, pages: 2, warnings: [blankPageWarning(2)] });
+    expect(await inspect(unplain, 'b.pdf')).toEqual({ ok: true, pages: 4, warnings: [blankPageWarning(4)] });
   });
 });
