@@ -20,14 +20,16 @@ export interface PdfRef {
 
 /** A page dictionary or a stream's dictionary is short; a longer one is not read this way. */
 const MAX_DICT = 64 * 1024;
+/** How far from the end the trailer (or the cross-reference stream) with its /Encrypt is looked for. */
+const TRAILER = 64 * 1024;
 /** A scanned page's content inflates to a few hundred bytes; more than this is not read here. */
 const MAX_CONTENT = 1024 * 1024;
 
 /** True when page `ref`'s content streams, read from the bytes, hold an operator or operand (see above). */
 export function showsContent(raw: Uint8Array, page: PdfRef): boolean {
   const buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  // Encrypted streams are not readable here (pdf.js refuses such files anyway).
-  if (buf.includes('/Encrypt', 0, 'latin1')) return false;
+  // Encrypted streams are not readable here (pdf.js refuses such files anyway). /Encrypt is in the trailer, at the end.
+  if (buf.subarray(-TRAILER).includes('/Encrypt', 0, 'latin1')) return false;
   const found = objectAt(buf, page);
   if (!found || found.streamAt !== null) return false;
   const dict = found.dict.trim();
