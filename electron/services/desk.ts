@@ -917,8 +917,9 @@ export function createDesk(config: DeskConfig): Desk {
       }
       dossiers.replaceComponents(id, components);
       // Off first, then on again at the new place (the files table ties a file to one dossier and position).
-      for (const m of moves) if (m.to !== m.file.componentPosition) fileRows.detach(m.file.id, id, ownWarningsJson(m.file.warningsJson));
-      for (const m of moves) if (m.to !== null && m.to !== m.file.componentPosition) fileRows.attach(m.file.id, id, m.to, ownWarningsJson(m.file.warningsJson));
+      const moving = moves.filter((m) => m.to !== m.file.componentPosition).map((m) => ({ ...m, own: ownWarningsJson(m.file.warningsJson) }));
+      for (const m of moving) fileRows.detach(m.file.id, id, m.own);
+      for (const m of moving) if (m.to !== null) fileRows.attach(m.file.id, id, m.to, m.own);
       dossiers.addEvent(id, {
         at: now.getTime(),
         officerId: currentOfficer()?.id ?? null,

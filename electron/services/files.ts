@@ -57,9 +57,12 @@ export function ownWarningsJson(warningsJson: string | null): string | null {
   return own.length ? JSON.stringify(own) : null;
 }
 
+/** A file as the screens see it, with its own warnings only (in the inbox, or before a component's page check). */
+const ownMeta = (f: FileDbRow): FileMeta => ({ ...toFileMeta(f), warnings: ownWarnings(f.warningsJson) });
+
 /** A dossier's attachments with their own warnings and, on each component's last file, the page check. */
 export function attachmentsOf(rows: readonly FileDbRow[], components: ReadonlyArray<Pick<ComponentDbRow, 'position' | 'name' | 'pages'>>): FileMeta[] {
-  const metas = rows.map((f) => ({ ...toFileMeta(f), warnings: ownWarnings(f.warningsJson) }));
+  const metas = rows.map(ownMeta);
   for (const component of components) {
     const mine = metas.filter((f) => f.componentPosition === component.position);
     const warning = pageWarning(component, mine.map((f) => f.pages));
@@ -277,7 +280,7 @@ export function filesService(deps: {
       const problem = await scanFolderPass();
       const s = deps.settings.get();
       return {
-        items: files.inbox().map((f) => ({ ...toFileMeta(f), warnings: ownWarnings(f.warningsJson) })),
+        items: files.inbox().map(ownMeta),
         scanFolder: s.scanFolder || null,
         scanProblem: problem,
         refused: recentRefusals(),
